@@ -1,0 +1,32 @@
+package jp.kosmo.keycloak.devserver;
+
+import java.nio.file.Path;
+
+/** The "everything is up" message with the URLs a newcomer needs. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String ready(String keycloakVersion, int httpPort, int smtpPort, int mailWebPort, Path dataDir) {
+        String base = "http://localhost:" + httpPort;
+        String rule = "=".repeat(78);
+        return "\n" + rule + "\n"
+                + "  kosmo-keycloak is ready   (" + keycloakVersion + ", dev mode)\n"
+                + "\n"
+                + "  Member login (realm kosmo):  " + base + "/realms/kosmo/account\n"
+                + "  Demo member:                 testuser01 — see README for the initial password\n"
+                + "\n"
+                + "  Admin console:               " + base + "/admin/\n"
+                + "                               master realm admin: " + KeycloakProcess.ADMIN_USER
+                + " / " + KeycloakProcess.ADMIN_PASSWORD + "\n"
+                + "\n"
+                + "  Mailbox (all mail sent):     http://localhost:" + mailWebPort + "/\n"
+                + "                               SMTP sink 127.0.0.1:" + smtpPort
+                + "; mails are also printed here\n"
+                + "\n"
+                + "  Data kept in " + dataDir + "\n"
+                + "  (./run.sh --reset starts from a fresh database). Stop everything with Ctrl-C.\n"
+                + rule + "\n";
+    }
+}

@@ -1,0 +1,116 @@
+package jp.kosmo.keycloak.it.support;
+
+import java.time.Duration;
+
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a member does in the browser, with the waits a real page needs. No implicit waits anywhere. */
+public final class Browser {
+
+    public static final String BASE_URL = "http://localhost:8080";
+    public static final String REALM = "kosmo";
+    public static final String ACCOUNT_URL = BASE_URL + "/realms/" + REALM + "/account/";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final ManagedWebDriver managed;
+
+    public Browser(ManagedWebDriver managed) {
+        this.managed = managed;
+    }
+
+    public WebDriver driver() {
+        return managed.driver();
+    }
+
+    /** The member opens the portal (account console) and is sent to the login page. */
+    public void openPortal() {
+        driver().navigate().to(ACCOUNT_URL);
+        waitForPageId("login-login");
+    }
+
+    /** Forgets every cookie of the Keycloak origin: the next visit starts a fresh login. */
+    public void forgetSession() {
+        driver().navigate().to(BASE_URL + "/realms/" + REALM + "/.well-known/openid-configuration");
+        driver().manage().deleteAllCookies();
+    }
+
+    /** The keycloak.v2 page id ({@code body[data-page-id]}), or null while a page is loading or has none. */
+    public String pageId() {
+        try {
+            Object id = ((JavascriptExecutor) driver()).executeScript(
+                    "return document.body ? document.body.getAttribute('data-page-id') : null;");
+            return id == null ? null : id.toString();
+        } catch (WebDriverException navigating) {
+            return null;
+        }
+    }
+
+    public void waitForPageId(String pageId) {
+        new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "expected page " + pageId + " but was " + pageId() + " at " + driver().getCurrentUrl())
+                .until(d -> pageId.equals(pageId()));
+    }
+
+    /** Clicks a submit button and waits until the next page has replaced this one. */
+    public void submitWith(By button) {
+        WebElement html = driver().findElement(By.tagName("html"));
+        driver().findElement(button).click();
+        new WebDriverWait(driver(), TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        waitForDocumentReady();
+    }
+
+    public void waitForDocumentReady() {
+        new WebDriverWait(driver(), TIMEOUT).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Waits until the member is in the portal (the account console), past every login page. */
+    public void waitForPortal() {
+        new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "expected the portal but was page " + pageId() + " at " + driver().getCurrentUrl())
+                .until(d -> {
+                    String url = d.getCurrentUrl();
+                    String page = pageId();
+                    return url.startsWith(ACCOUNT_URL) && !url.contains("/protocol/") && !url.contains("/login-actions/")
+                            && (page == null || !page.startsWith("login-"));
+                });
+    }
+
+    public String text(By by) {
+        return driver().findElement(by).getText().trim();
+    }
+
+    public boolean isPresent(By by) {
+        return !driver().findElements(by).isEmpty();
+    }
+
+    public void setWindowWidth(int width, int height) {
+        driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Describes the elements that stick out to the right of the window (for failure messages). */
+    public String overflowingElements() {
+        Object result = ((JavascriptExecutor) driver()).executeScript(
+                "const w = document.documentElement.clientWidth; const out = [];"
+                        + "document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                        + " if (r.right > w + 1 && out.length < 8) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right)); });"
+                        + "return 'window ' + w + ': ' + out.join(' | ');");
+        return String.valueOf(result);
+    }
+
+    /** True when the page is wider than the window, so a member would have to scroll sideways. */
+    public boolean scrollsHorizontally() {
+        Object result = ((JavascriptExecutor) driver()).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"
+                        + " || document.body.scrollWidth > document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(result);
+    }
+}

@@ -1,0 +1,119 @@
+package jp.kosmo.keycloak.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** What a realm admin does through the admin REST API, as the tests need it. */
+public final class Members {
+
+    public static final String BROWSER_FLOW = "kosmo browser";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final RealmResource realm;
+
+    public Members(RealmResource realm) {
+        this.realm = realm;
+    }
+
+    public RealmResource realm() {
+        return realm;
+    }
+
+    /** A new member with a unique user ID, a non-temporary password and, unless null, a birthdate on file. */
+    public String create(String prefix, String birthdate, String password) {
+        String username = prefix + "-" + System.currentTimeMillis() % 100000 + "-" + SEQ.incrementAndGet();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName("Test");
+        user.setLastName("Member");
+        if (birthdate != null) {
+            user.setAttributes(Map.of("birthdate", List.of(birthdate)));
+        }
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response response = realm.users().create(user)) {
+            assertEquals(201, response.getStatus(), "create member " + username);
+        }
+        return username;
+    }
+
+    public UserRepresentation find(String username) {
+        return realm.users().search(username, true).get(0);
+    }
+
+    public UserResource user(String username) {
+        return realm.users().get(find(username).getId());
+    }
+
+    public String attribute(String username, String name) {
+        Map<String, List<String>> attributes = find(username).getAttributes();
+        List<String> values = attributes == null ? null : attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public Map<String, Object> bruteForceStatus(String username) {
+        return realm.attackDetection().bruteForceUserStatus(find(username).getId());
+    }
+
+    /** Brute-force bookkeeping runs on Keycloak's own executor: wait until the status satisfies the check. */
+    public Map<String, Object> awaitBruteForceStatus(String username, Predicate<Map<String, Object>> check) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(15));
+        Map<String, Object> status = bruteForceStatus(username);
+        while (!check.test(status) && Instant.now().isBefore(until)) {
+            sleep(200);
+            status = bruteForceStatus(username);
+        }
+        return status;
+    }
+
+    public void unlock(String username) {
+        realm.attackDetection().clearBruteForceForUser(find(username).getId());
+    }
+
+    public List<EventRepresentation> events(String username, String type) {
+        return realm.getEvents(List.of(type), null, find(username).getId(), null, null, null, 0, 100);
+    }
+
+    /** Changes the kosmo-birthdate execution's configuration; returns the previous values to restore. */
+    public Map<String, String> configureBirthdate(Map<String, String> changes) {
+        AuthenticationExecutionInfoRepresentation execution = realm.flows().getExecutions(BROWSER_FLOW).stream()
+                .filter(e -> "kosmo-birthdate".equals(e.getProviderId()))
+                .findFirst().orElseThrow();
+        AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+        Map<String, String> previous = Map.copyOf(config.getConfig());
+        Map<String, String> next = new java.util.HashMap<>(previous);
+        next.putAll(changes);
+        config.setConfig(next);
+        realm.flows().updateAuthenticatorConfig(config.getId(), config);
+        return previous;
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

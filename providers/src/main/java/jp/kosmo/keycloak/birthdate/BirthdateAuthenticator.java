@@ -1,0 +1,161 @@
+package jp.kosmo.keycloak.birthdate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * 【3】 The member confirms the letter reached the right person by typing their birthdate.
+ *
+ * <p>A wrong (well-formed) birthdate is a failed login for Keycloak's brute-force detector: the factory's
+ * reference category is {@code password}, which Keycloak 26.6+ counts. Malformed input is answered on the
+ * same page and counts for nothing. This is a knowledge check on top of the password, never a factor or a
+ * recovery path of its own.
+ */
+public final class BirthdateAuthenticator implements Authenticator {
+
+    /** Form field name; also the field the messages are attached to. */
+    public static final String FIELD = "birthdate";
+    /** Set on the member (ISO-8601 instant, UTC) each time they pass; visible to admins. */
+    public static final String VERIFIED_AT_ATTRIBUTE = "kosmoBirthdateVerifiedAt";
+    /** Event error when the member has no usable birthdate on file. */
+    public static final String ERROR_BIRTHDATE_NOT_ON_FILE = "birthdate_not_on_file";
+
+    static final String TEMPLATE = "kosmo-birthdate.ftl";
+
+    private static final Logger LOG = Logger.getLogger(BirthdateAuthenticator.class);
+
+    private final Clock clock;
+
+    BirthdateAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        BirthdateConfig config = BirthdateConfig.of(context.getAuthenticatorConfig());
+        UserModel user = context.getUser();
+        if (!config.askEveryLogin() && user.getFirstAttribute(VERIFIED_AT_ATTRIBUTE) != null) {
+            context.success();
+            return;
+        }
+        if (storedBirthdate(user, config) == null) {
+            handleMissing(context, config);
+            return;
+        }
+        context.challenge(form(context, null, null, ""));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        BirthdateConfig config = BirthdateConfig.of(context.getAuthenticatorConfig());
+        UserModel user = context.getUser();
+        LocalDate stored = storedBirthdate(user, config);
+        if (stored == null) {
+            handleMissing(context, config);
+            return;
+        }
+
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (bruteForceError != null) {
+            context.getEvent().user(user).error(bruteForceError);
+            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
+                    ? "kosmoBirthdateLockedTemporarily" : "kosmoBirthdateLockedPermanently";
+            context.forceChallenge(form(context, null, message, ""));
+            return;
+        }
+
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        String typed = formData.getFirst(FIELD);
+        BirthdateInput.Result input = BirthdateInput.parse(typed, LocalDate.now(clock));
+        if (!input.isValid()) {
+            String keep = typed != null && typed.length() <= BirthdateInput.MAX_RAW_LENGTH ? typed : "";
+            context.challenge(form(context, input.problem().messageKey(), null, keep));
+            return;
+        }
+
+        if (!input.date().equals(stored)) {
+            context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    form(context, "kosmoBirthdateWrong", null, ""));
+            return;
+        }
+
+        user.setSingleAttribute(VERIFIED_AT_ATTRIBUTE, Instant.now(clock).toString());
+        context.success();
+    }
+
+    private void handleMissing(AuthenticationFlowContext context, BirthdateConfig config) {
+        UserModel user = context.getUser();
+        if (config.allowMissing()) {
+            LOG.debugf("Member %s has no birthdate on file; let through by configuration", user.getId());
+            context.success();
+            return;
+        }
+        context.getEvent().user(user).error(ERROR_BIRTHDATE_NOT_ON_FILE);
+        context.forceChallenge(context.form()
+                .setAttribute("kosmoBirthdateMissing", true)
+                .setError("kosmoBirthdateMissing")
+                .createForm(TEMPLATE));
+    }
+
+    private LocalDate storedBirthdate(UserModel user, BirthdateConfig config) {
+        String value = user.getFirstAttribute(config.attribute());
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // The stored value is not checked against "today": a future date on file is an admin's typo that the
+        // member cannot fix, so it is treated like no birthdate at all.
+        BirthdateInput.Result parsed = BirthdateInput.parse(value, LocalDate.now(clock));
+        if (!parsed.isValid()) {
+            LOG.warnf("Member %s has an unusable value in attribute '%s' (%s); treated as no birthdate on file",
+                    user.getId(), config.attribute(), parsed.problem());
+            return null;
+        }
+        return parsed.date();
+    }
+
+    private static Response form(AuthenticationFlowContext context, String fieldError, String pageError, String value) {
+        var form = context.form().setAttribute("kosmoBirthdateValue", value);
+        if (fieldError != null) {
+            form.addError(new FormMessage(FIELD, fieldError));
+        }
+        if (pageError != null) {
+            form.setError(pageError);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing a member can set up: the birthdate is on file from the union's records
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,46 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#import "passkeys.ftl" as passkeys>
+<#-- 【2】 User ID + initial password. Built from keycloak.v2's macros; differs from its login.ftl in the heading
+     (the realm's display name), the forgot-user-ID link and the two notes for members. -->
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
+    <#if section = "header">
+        ${realm.displayName!msg("loginAccountTitle")}
+    <#elseif section = "form">
+        <div id="kc-form">
+          <div id="kc-form-wrapper">
+            <#if realm.password>
+                <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
+                    <#if !usernameHidden??>
+                        <@field.input name="username" label=msg("username") error=messagesPerField.getFirstError('username','password')
+                            autofocus=true autocomplete="${(enableWebAuthnConditionalUI?has_content)?then('username webauthn', 'username')}" value=login.username!'' />
+                    </#if>
+                    <@field.password name="password" label=msg("password") error="" forgotPassword=realm.resetPasswordAllowed autofocus=usernameHidden?? autocomplete="current-password">
+                        <#if realm.rememberMe && !usernameHidden??>
+                            <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />
+                        </#if>
+                    </@field.password>
+                    <#if (properties.kosmoShowForgotUserId!'false') == 'true'>
+                        <div class="${properties.kcFormHelperTextClass}">
+                            <a id="kc-forgot-user-id" href="${properties.kosmoForgotUserIdUrl!'#'}">${msg("kosmoForgotUserId")}</a>
+                        </div>
+                    </#if>
+                    <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
+                    <@buttons.loginButton />
+                </form>
+            </#if>
+          </div>
+        </div>
+        <@passkeys.conditionalUIData />
+    <#elseif section = "info">
+        <ul id="kosmo-login-notes" class="kosmo-login-notes">
+            <li id="kosmo-note-first-time" class="kosmo-note">
+                <span class="kosmo-note-title">${msg("kosmoLoginNoteFirstTimeTitle")}</span> : ${msg("kosmoLoginNoteFirstTime")}
+            </li>
+            <li id="kosmo-note-returning" class="kosmo-note">
+                <span class="kosmo-note-title">${msg("kosmoLoginNoteReturningTitle")}</span> : ${msg("kosmoLoginNoteReturning")}
+            </li>
+        </ul>
+    </#if>
+</@layout.registrationLayout>
