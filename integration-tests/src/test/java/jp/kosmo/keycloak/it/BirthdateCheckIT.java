@@ -74,19 +74,18 @@ class BirthdateCheckIT {
         assertEquals("実行", birthdate.button());
 
         birthdate.enter("19790822");
-        // the initial password is temporary: Keycloak asks for a new one next (【9】)
-        browser.waitForPageId("login-login-update-password");
+        browser.waitForPastBirthdate();
         assertNotNull(members.attribute("testuser01", "kosmoBirthdateVerifiedAt"));
     }
 
     @Test
-    @DisplayName("half-width digits continue to the portal and the time of passing is kept for admins")
+    @DisplayName("half-width digits continue to the next step and the time of passing is kept for admins")
     void halfWidth() {
         String member = members.create("half", BIRTHDATE, PASSWORD);
         Instant before = Instant.now().minusSeconds(5);
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
 
         String verifiedAt = members.attribute(member, "kosmoBirthdateVerifiedAt");
         assertNotNull(verifiedAt, "admins see when the member passed");
@@ -100,7 +99,7 @@ class BirthdateCheckIT {
         String member = members.create("norm", BIRTHDATE, PASSWORD);
         logInAs(member, PASSWORD);
         birthdate.enter(typed);
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
     }
 
     @Test
@@ -121,7 +120,7 @@ class BirthdateCheckIT {
         // more than a second later (Keycloak's quick-login check), the right birthdate still gets through
         Members.sleep(1100);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
@@ -146,7 +145,7 @@ class BirthdateCheckIT {
         assertTrue(members.events(member, EventType.LOGIN_ERROR.name()).isEmpty(), "no failed login recorded");
 
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
         assertEquals(0, numFailures(members.bruteForceStatus(member)));
     }
 
@@ -175,7 +174,7 @@ class BirthdateCheckIT {
         members.awaitBruteForceStatus(member, s -> !Boolean.TRUE.equals(s.get("disabled")));
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
     }
 
     @Test
@@ -184,17 +183,18 @@ class BirthdateCheckIT {
         String member = members.create("again", BIRTHDATE, PASSWORD);
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
 
         logInAs(member, PASSWORD);
-        browser.waitForPortal();
+        browser.waitForPastBirthdate();
+        assertFalse(BirthdatePage.PAGE_ID.equals(browser.pageId()), "asked again although passed once");
 
         Map<String, String> previous = members.configureBirthdate(Map.of("kosmo.birthdate.ask", "every-login"));
         try {
             logInAs(member, PASSWORD);
             birthdate.assertCurrent();
             birthdate.enter("19790822");
-            browser.waitForPortal();
+            browser.waitForPastBirthdate();
         } finally {
             members.configureBirthdate(previous);
         }
@@ -216,7 +216,7 @@ class BirthdateCheckIT {
         Map<String, String> previous = members.configureBirthdate(Map.of("kosmo.birthdate.missing", "allow"));
         try {
             logInAs(member, PASSWORD);
-            browser.waitForPortal();
+            browser.waitForPastBirthdate();
         } finally {
             members.configureBirthdate(previous);
         }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.onboarding.OnboardingProgress;
+import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -57,6 +59,7 @@ public final class BirthdateAuthenticator implements Authenticator {
             handleMissing(context, config);
             return;
         }
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession()).startAtBirthdate(user);
         context.challenge(form(context, null, null, ""));
     }
 
@@ -131,6 +134,8 @@ public final class BirthdateAuthenticator implements Authenticator {
 
     private static Response form(AuthenticationFlowContext context, String fieldError, String pageError, String value) {
         var form = context.form().setAttribute("kosmoBirthdateValue", value);
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
+                .attach(form, context.getUser(), OnboardingStep.BIRTHDATE);
         if (fieldError != null) {
             form.addError(new FormMessage(FIELD, fieldError));
         }

@@ -72,6 +72,22 @@ public final class Browser {
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * Waits until the member has got past the login and birthdate pages to whatever comes next (an onboarding
+     * page or the portal), and fails if that is an error page.
+     */
+    public void waitForPastBirthdate() {
+        new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "expected the page after the birthdate check but was " + pageId() + " at " + driver().getCurrentUrl())
+                .until(d -> {
+                    String page = pageId();
+                    String url = d.getCurrentUrl();
+                    boolean portal = url.startsWith(ACCOUNT_URL) && (page == null || !page.startsWith("login-"));
+                    return portal || (page != null && page.startsWith("login-") && !page.equals("login-login")
+                            && !page.equals("login-kosmo-birthdate") && !page.equals("login-error"));
+                });
+    }
+
     /** Waits until the member is in the portal (the account console), past every login page. */
     public void waitForPortal() {
         new WebDriverWait(driver(), TIMEOUT)

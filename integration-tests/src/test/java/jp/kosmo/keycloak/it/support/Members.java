@@ -57,6 +57,26 @@ public final class Members {
         return username;
     }
 
+    /**
+     * A member as the union's letter creates them: a temporary initial password (Keycloak asks for a new one,
+     * 【9】), a birthdate on file and, unless null, a verified email address.
+     */
+    public String createLetterMember(String prefix, String birthdate, String initialPassword, String email) {
+        String username = create(prefix, birthdate, initialPassword);
+        UserRepresentation user = find(username);
+        if (email != null) {
+            user.setEmail(email.replace("@", "+" + username + "@"));
+            user.setEmailVerified(true);
+        }
+        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        realm.users().get(user.getId()).update(user);
+        return username;
+    }
+
+    public List<CredentialRepresentation> credentials(String username) {
+        return user(username).credentials();
+    }
+
     public UserRepresentation find(String username) {
         return realm.users().search(username, true).get(0);
     }

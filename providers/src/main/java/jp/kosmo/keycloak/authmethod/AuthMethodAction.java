@@ -1,0 +1,116 @@
+package jp.kosmo.keycloak.authmethod;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import jp.kosmo.keycloak.emailotp.EmailOtpCredentialModel;
+import jp.kosmo.keycloak.emailotp.EmailOtpCredentialProvider;
+import jp.kosmo.keycloak.emailotp.EmailOtpCredentialProviderFactory;
+import jp.kosmo.keycloak.onboarding.OnboardingProgress;
+import jp.kosmo.keycloak.onboarding.OnboardingStep;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * 【8】 認証方法を選択します: the member picks how they will sign in from now on. Passkey and authenticator app
+ * are then enrolled through Keycloak's own required actions (now, or at the next login by configuration);
+ * email codes need no set-up because the address was just verified.
+ */
+public final class AuthMethodAction implements RequiredActionProvider {
+
+    public static final String FIELD = "method";
+    /** Auth-session note: a method was chosen in this sitting (drives the completion page). */
+    public static final String CHOSEN_NOTE = "kosmo.onboarding.chosen";
+    static final String TEMPLATE = "kosmo-auth-method.ftl";
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        MemberMethods methods = MemberMethods.of(user);
+        if (methods.hasEnrolledMethod()) {
+            user.removeAttribute(MemberMethods.PENDING_ATTRIBUTE);
+            return;
+        }
+        if (methods.hasEnrolmentPending() || context.getAuthenticationSession().getAuthNote(CHOSEN_NOTE) != null) {
+            return;
+        }
+        var pending = methods.pendingForNextLogin().flatMap(AuthMethod::enrolmentAction);
+        if (pending.isPresent()) {
+            // chosen at an earlier login with "enrol at the next login": this is that login
+            user.addRequiredAction(pending.get());
+            return;
+        }
+        context.getAuthenticationSession().addRequiredAction(AuthMethodActionFactory.PROVIDER_ID);
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(form(context, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        AuthMethodConfig config = AuthMethodConfig.of(context.getConfig());
+        List<AuthMethod> offered = offered(context, config);
+        String choice = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD);
+        AuthMethod method = AuthMethod.byId(choice).filter(offered::contains).orElse(null);
+        if (method == null) {
+            context.challenge(form(context, "kosmoAuthMethodRequired"));
+            return;
+        }
+
+        OnboardingProgress progress = OnboardingProgress.of(context.getSession(), context.getAuthenticationSession());
+        user.setSingleAttribute(MemberMethods.CHOSEN_ATTRIBUTE, method.id());
+        context.getAuthenticationSession().setAuthNote(CHOSEN_NOTE, method.id());
+        if (method == AuthMethod.EMAIL_OTP) {
+            EmailOtpCredentialProvider provider = (EmailOtpCredentialProvider) context.getSession()
+                    .getProvider(CredentialProvider.class, EmailOtpCredentialProviderFactory.PROVIDER_ID);
+            if (!provider.hasCredential(user)) {
+                provider.createCredential(context.getRealm(), user, EmailOtpCredentialModel.create(user.getEmail()));
+            }
+            progress.drop(user, OnboardingStep.ENROL);
+        } else if (config.enrolNow()) {
+            method.enrolmentAction().ifPresent(user::addRequiredAction);
+        } else {
+            user.setSingleAttribute(MemberMethods.PENDING_ATTRIBUTE, method.id());
+            progress.drop(user, OnboardingStep.ENROL);
+        }
+
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, AuthMethodActionFactory.PROVIDER_ID)
+                .detail("auth_method", method.id())
+                .detail("enrolment", method == AuthMethod.EMAIL_OTP ? "done" : config.enrolNow() ? "now" : "next-login")
+                .success();
+        context.success();
+    }
+
+    /** Email codes are only offered to a member whose address is verified. */
+    private static List<AuthMethod> offered(RequiredActionContext context, AuthMethodConfig config) {
+        UserModel user = context.getUser();
+        boolean verifiedEmail = user.getEmail() != null && user.isEmailVerified();
+        return config.methods().stream().filter(m -> m != AuthMethod.EMAIL_OTP || verifiedEmail).toList();
+    }
+
+    private static Response form(RequiredActionContext context, String error) {
+        AuthMethodConfig config = AuthMethodConfig.of(context.getConfig());
+        var form = context.form()
+                .setAttribute("kosmoMethods", offered(context, config).stream().map(AuthMethod::id).toList());
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
+                .attach(form, context.getUser(), OnboardingStep.METHOD);
+        if (error != null) {
+            form.addError(new FormMessage(FIELD, error));
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public void close() {
+    }
+}

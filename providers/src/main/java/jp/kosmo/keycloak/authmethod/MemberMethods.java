@@ -1,0 +1,44 @@
+package jp.kosmo.keycloak.authmethod;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import jp.kosmo.keycloak.onboarding.RequiredActionIds;
+import org.keycloak.models.UserModel;
+
+/** What a member has of the three methods: an enrolled credential (the truth) or a pending enrolment. */
+public final class MemberMethods {
+
+    /** Mirrors the member's choice for admins (the credential stays the truth). */
+    public static final String CHOSEN_ATTRIBUTE = "kosmoAuthMethod";
+    /** Set when the member chose a method to be enrolled at the next login (manual 【11】). */
+    public static final String PENDING_ATTRIBUTE = "kosmoAuthMethodPending";
+
+    private final UserModel user;
+
+    private MemberMethods(UserModel user) {
+        this.user = user;
+    }
+
+    public static MemberMethods of(UserModel user) {
+        return new MemberMethods(user);
+    }
+
+    public boolean hasEnrolledMethod() {
+        return Arrays.stream(AuthMethod.values()).anyMatch(this::isEnrolled);
+    }
+
+    public boolean isEnrolled(AuthMethod method) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(method.credentialType()).findAny().isPresent();
+    }
+
+    /** An enrolment required action is already on the member (chosen, not yet done). */
+    public boolean hasEnrolmentPending() {
+        return user.getRequiredActionsStream().anyMatch(action ->
+                action.equals(RequiredActionIds.CONFIGURE_TOTP) || action.equals(RequiredActionIds.PASSKEY_REGISTER));
+    }
+
+    public Optional<AuthMethod> pendingForNextLogin() {
+        return Optional.ofNullable(user.getFirstAttribute(PENDING_ATTRIBUTE)).flatMap(AuthMethod::byId);
+    }
+}

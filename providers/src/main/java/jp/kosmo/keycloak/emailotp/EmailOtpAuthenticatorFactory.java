@@ -1,0 +1,82 @@
+package jp.kosmo.keycloak.emailotp;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "kosmo-email-otp";
+
+    private static final EmailOtpAuthenticator SINGLETON = new EmailOtpAuthenticator();
+    private static final Requirement[] REQUIREMENT_CHOICES = {
+            Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "KOSMO one-time code by email";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "kosmoAdminEmailOtpHelp";
+    }
+
+    /**
+     * {@code otp}: Keycloak's brute-force detector (26.6+) counts failures only for {@code password}, {@code otp}
+     * and {@code recovery-authn-codes}. An emailed code is a one-time password.
+     */
+    @Override
+    public String getReferenceCategory() {
+        return OTPCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENT_CHOICES;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return EmailOtpConfigProperties.CONFIG_PROPERTIES;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,42 @@
+package jp.kosmo.keycloak.emailotp;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/** Sends one code to the member's verified address with the {@code kosmo} email theme (ja/en, HTML + text). */
+final class EmailOtpMailer {
+
+    static final String TEMPLATE = "kosmo-email-otp.ftl";
+    static final String SUBJECT = "kosmoEmailOtpSubject";
+    /** The union and its members are in Japan: the expiry clock time is given in Japan time. */
+    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private EmailOtpMailer() {
+    }
+
+    static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
+                     String code, int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
+        // Keycloak adds its own entries to this map, so it must be mutable
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("code", code);
+        attributes.put("ttlMinutes", Math.max(1, lifetimeSeconds / 60));
+        attributes.put("expiresAt", CLOCK.format(Instant.ofEpochSecond(expiresAtEpochSeconds).atZone(MEMBERS_ZONE)));
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .setAuthenticationSession(authSession)
+                .send(SUBJECT, List.of(), TEMPLATE, attributes);
+    }
+}

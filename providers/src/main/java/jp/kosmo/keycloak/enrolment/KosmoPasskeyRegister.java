@@ -1,0 +1,51 @@
+package jp.kosmo.keycloak.enrolment;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import jp.kosmo.keycloak.onboarding.OnboardingProgress;
+import jp.kosmo.keycloak.onboarding.OnboardingStep;
+import org.keycloak.WebAuthnConstants;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.requiredactions.WebAuthnPasswordlessRegister;
+import org.keycloak.models.KeycloakSession;
+import com.webauthn4j.verifier.attestation.trustworthiness.certpath.CertPathTrustworthinessVerifier;
+
+/**
+ * 2-1 / 2-2: Keycloak's passkey registration, with the device name typed on the page (manual 【6】) instead of
+ * a browser prompt, and the onboarding step shown.
+ */
+final class KosmoPasskeyRegister extends WebAuthnPasswordlessRegister {
+
+    /** Longest device name kept; longer names are cut. */
+    static final int MAX_LABEL_LENGTH = 64;
+
+    KosmoPasskeyRegister(KeycloakSession session, CertPathTrustworthinessVerifier trustVerifier) {
+        super(session, trustVerifier);
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        attachStep(context);
+        super.requiredActionChallenge(context);
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String label = form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL);
+        if (label != null) {
+            String trimmed = label.strip();
+            if (trimmed.length() > MAX_LABEL_LENGTH) {
+                trimmed = trimmed.substring(0, MAX_LABEL_LENGTH);
+            }
+            form.putSingle(WebAuthnConstants.AUTHENTICATOR_LABEL, trimmed);
+        }
+        attachStep(context);
+        super.processAction(context);
+    }
+
+    private static void attachStep(RequiredActionContext context) {
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
+                .attachToCurrentForm(context.getUser(), OnboardingStep.ENROL);
+    }
+}

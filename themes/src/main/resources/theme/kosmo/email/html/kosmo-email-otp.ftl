@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("kosmoEmailOtpBodyHtml", code, ttlMinutes, expiresAt))?no_esc}
+</@layout.emailLayout>

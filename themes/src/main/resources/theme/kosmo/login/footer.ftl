@@ -1,0 +1,7 @@
+<#-- keycloak.v2 hook at the bottom of every page. KOSMO puts the onboarding step here ("ステップ 3 / 6");
+     kosmo.css shows this footer above the page title. The attribute is set by our providers. -->
+<#macro content>
+  <#if kosmoStep??>
+    <p id="kosmo-step" class="kosmo-step" aria-live="polite">${msg("kosmoStepOf", kosmoStep.number, kosmoStep.total)}</p>
+  </#if>
+</#macro>

@@ -1,0 +1,23 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#-- Later logins: the one-time password sent by email (authenticator kosmo-email-otp) -->
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('otp'); section>
+    <#if section = "header">
+        ${msg("kosmoEmailOtpTitle")}
+    <#elseif section = "form">
+        <p id="kosmo-email-otp-instruction" class="kosmo-instruction">${msg("kosmoEmailOtpInstruction", kosmoCodeEmail!'', kosmoCodeTtlMinutes)}</p>
+        <form id="kc-email-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <@field.input name="otp" label=msg("kosmoEmailOtpLabel") autocomplete="one-time-code" autofocus=true/>
+            <@buttons.actionGroup>
+                <@buttons.button id="kc-email-otp-submit" name="login" label="doLogIn"/>
+            </@buttons.actionGroup>
+        </form>
+        <form id="kc-email-otp-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <p class="kosmo-note">${msg("kosmoEmailOtpResendHelp", kosmoCodeCooldownSeconds)}</p>
+            <@buttons.actionGroup>
+                <@buttons.button id="kc-email-otp-resend" name="resend" label="kosmoEmailOtpResend" type="secondary"/>
+            </@buttons.actionGroup>
+        </form>
+    </#if>
+</@layout.registrationLayout>
