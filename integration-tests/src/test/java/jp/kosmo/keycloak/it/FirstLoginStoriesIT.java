@@ -188,6 +188,20 @@ class FirstLoginStoriesIT {
         browser.waitForPortal();
     }
 
+    @Test
+    @DisplayName("the passwordless policy lets a phone reached by the QR code register (manual 2-2 ★)")
+    void passwordlessPolicyAllowsPhones() {
+        var rep = realm.admin().toRepresentation();
+        assertEquals("not specified", rep.getWebAuthnPolicyPasswordlessAuthenticatorAttachment(), "no attachment restriction");
+        assertEquals("required", rep.getWebAuthnPolicyPasswordlessUserVerificationRequirement());
+        assertEquals("Yes", rep.getWebAuthnPolicyPasswordlessRequireResidentKey(), "discoverable credential");
+        assertEquals(Boolean.TRUE, rep.getWebAuthnPolicyPasswordlessPasskeysEnabled());
+        assertEquals("totp", rep.getOtpPolicyType());
+        assertEquals(6, rep.getOtpPolicyDigits());
+        assertEquals(30, rep.getOtpPolicyPeriod());
+        assertEquals("HmacSHA1", rep.getOtpPolicyAlgorithm());
+    }
+
     static String toFullWidth(String digits) {
         StringBuilder out = new StringBuilder();
         digits.chars().forEach(c -> out.append((char) ('０' + (c - '0'))));

@@ -17,6 +17,7 @@ import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentatio
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** What a realm admin does through the admin REST API, as the tests need it. */
@@ -116,8 +117,13 @@ public final class Members {
 
     /** Changes the kosmo-birthdate execution's configuration; returns the previous values to restore. */
     public Map<String, String> configureBirthdate(Map<String, String> changes) {
+        return configureExecution("kosmo-birthdate", changes);
+    }
+
+    /** Changes the configuration of the execution of this authenticator in the kosmo browser flow. */
+    public Map<String, String> configureExecution(String providerId, Map<String, String> changes) {
         AuthenticationExecutionInfoRepresentation execution = realm.flows().getExecutions(BROWSER_FLOW).stream()
-                .filter(e -> "kosmo-birthdate".equals(e.getProviderId()))
+                .filter(e -> providerId.equals(e.getProviderId()))
                 .findFirst().orElseThrow();
         AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
         Map<String, String> previous = Map.copyOf(config.getConfig());
@@ -125,6 +131,17 @@ public final class Members {
         next.putAll(changes);
         config.setConfig(next);
         realm.flows().updateAuthenticatorConfig(config.getId(), config);
+        return previous;
+    }
+
+    /** Changes a required action's configuration (admin console: Required actions → gear); returns the old one. */
+    public Map<String, String> configureRequiredAction(String alias, Map<String, String> changes) {
+        RequiredActionConfigRepresentation config = realm.flows().getRequiredActionConfig(alias);
+        Map<String, String> previous = config.getConfig() == null ? Map.of() : Map.copyOf(config.getConfig());
+        Map<String, String> next = new java.util.HashMap<>(previous);
+        next.putAll(changes);
+        config.setConfig(next);
+        realm.flows().updateRequiredActionConfig(alias, config);
         return previous;
     }
 

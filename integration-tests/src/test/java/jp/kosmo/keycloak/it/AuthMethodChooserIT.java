@@ -1,0 +1,152 @@
+package jp.kosmo.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.LoginPage;
+import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.support.Browser;
+import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.Members;
+import jp.kosmo.keycloak.it.support.Totp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** 【8】 The chooser as the admin configures it, and the manual's "enrol at the next login" (【11】). */
+@KeycloakIntegrationTest(config = KosmoServerConfig.class)
+class AuthMethodChooserIT {
+
+    private static final String PASSWORD = "Correct-Horse-7";
+    private static final String ACTION = "kosmo-auth-method";
+
+    @InjectRealm(fromJson = "/kosmo-realm.json")
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver webDriver;
+
+    private Browser browser;
+    private LoginPage login;
+    private OnboardingPages pages;
+    private Members members;
+    private Map<String, String> originalConfig;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(webDriver);
+        login = new LoginPage(browser);
+        pages = new OnboardingPages(browser);
+        members = new Members(realm.admin());
+        browser.setWindowWidth(1280, 1000);
+        originalConfig = members.configureRequiredAction(ACTION, Map.of());
+    }
+
+    @AfterEach
+    void restore() {
+        members.configureRequiredAction(ACTION, originalConfig);
+    }
+
+    private String memberWithVerifiedEmail(String prefix) {
+        String member = members.create(prefix, "1979-08-22", PASSWORD);
+        var user = members.find(member);
+        user.setEmail(member + "@kosmo.example");
+        user.setEmailVerified(true);
+        members.user(member).update(user);
+        return member;
+    }
+
+    private void logInToChooser(String member, boolean birthdate) {
+        browser.forgetSession();
+        browser.openPortal();
+        login.logIn(member, PASSWORD);
+        if (birthdate) {
+            new BirthdatePage(browser).enter("19790822");
+        }
+        browser.waitForPageId(OnboardingPages.CHOOSER);
+    }
+
+    @Test
+    @DisplayName("offers the manual's three methods, each with its explanation, in Japanese")
+    void defaults() {
+        logInToChooser(memberWithVerifiedEmail("all"), true);
+        assertEquals(List.of("passkey", "app-otp", "email-otp"), pages.offeredMethods());
+        assertEquals("生体認証", pages.methodLabel("passkey"));
+        assertEquals("ワンタイムパスワード認証（アプリ）", pages.methodLabel("app-otp"));
+        assertEquals("ワンタイムパスワード認証（メール）", pages.methodLabel("email-otp"));
+        browser.setWindowWidth(390, 844);
+        assertFalse(browser.scrollsHorizontally(), () -> "chooser scrolls sideways: " + browser.overflowingElements());
+    }
+
+    @Test
+    @DisplayName("offers only what the admin allows, in the admin's order")
+    void configuredOrder() {
+        members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.methods", "email-otp,passkey"));
+        logInToChooser(memberWithVerifiedEmail("cfg"), true);
+        assertEquals(List.of("email-otp", "passkey"), pages.offeredMethods());
+    }
+
+    @Test
+    @DisplayName("submitting nothing, or a method that is not offered, keeps the member on the page with a message")
+    void nothingChosen() {
+        members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.methods", "passkey,app-otp"));
+        logInToChooser(memberWithVerifiedEmail("none"), true);
+        browser.submitWith(org.openqa.selenium.By.id("kc-auth-method-submit"));
+        browser.waitForPageId(OnboardingPages.CHOOSER);
+        assertEquals("認証方法を選択してください。", pages.fieldError("method"));
+
+        // a forged value for a method the admin switched off
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const r = document.getElementById('kosmo-method-passkey'); r.value = 'email-otp'; r.checked = true;");
+        browser.submitWith(org.openqa.selenium.By.id("kc-auth-method-submit"));
+        browser.waitForPageId(OnboardingPages.CHOOSER);
+        assertEquals("認証方法を選択してください。", pages.fieldError("method"));
+    }
+
+    @Test
+    @DisplayName("with \"enrol at the next login\" the first sitting ends at the completion page and the next login enrols")
+    void enrolAtNextLogin() {
+        members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.enrolment", "next-login"));
+        String member = memberWithVerifiedEmail("next");
+        logInToChooser(member, true);
+        assertEquals("ステップ 2 / 3", pages.step(), "birthdate, method, completion");
+        pages.choose("app-otp");
+
+        browser.waitForPageId(OnboardingPages.COMPLETE);
+        assertEquals("ステップ 3 / 3", pages.step());
+        assertTrue(browser.text(org.openqa.selenium.By.id("kosmo-complete-next-login")).contains("再度ログインしてください"));
+        pages.complete();
+        browser.waitForPortal();
+        assertEquals("app-otp", members.attribute(member, "kosmoAuthMethodPending"));
+
+        browser.forgetSession();
+        browser.openPortal();
+        login.logIn(member, PASSWORD);
+        browser.waitForPageId(OnboardingPages.TOTP_SETUP);
+        assertEquals("ステップ 1 / 1", pages.step());
+        String key = pages.totpKeyFromUnableToScan();
+        pages.submitTotp(Totp.freshCode(key, 5), "Authenticator");
+        browser.waitForPortal();
+        assertEquals(null, members.attribute(member, "kosmoAuthMethodPending"));
+        assertTrue(members.credentials(member).stream().anyMatch(c -> "otp".equals(c.getType())));
+    }
+
+    @Test
+    @DisplayName("email codes are not offered to a member without a verified address")
+    void noVerifiedEmail() {
+        String member = members.create("noemail", "1979-08-22", PASSWORD);
+        logInToChooser(member, true);
+        assertEquals(List.of("passkey", "app-otp"), pages.offeredMethods());
+    }
+}
