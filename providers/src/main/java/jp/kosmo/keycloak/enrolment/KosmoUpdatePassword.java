@@ -5,10 +5,18 @@ import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdatePassword;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.KeycloakSession;
 
-/** 【9】 Keycloak's UPDATE_PASSWORD (same id, replaces it), showing where the member is in the onboarding. */
+/**
+ * 【9】 Keycloak's UPDATE_PASSWORD (same id, replaces it), showing where the member is in the onboarding. After
+ * a password reset, "sign out from all devices" starts checked.
+ */
 public final class KosmoUpdatePassword extends UpdatePassword {
+
+    /** Template attribute read by the theme's password-commons.ftl. */
+    static final String LOGOUT_SESSIONS_CHECKED = "kosmoLogoutSessionsChecked";
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -25,6 +33,22 @@ public final class KosmoUpdatePassword extends UpdatePassword {
     private static void attachStep(RequiredActionContext context) {
         OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
                 .attachToCurrentForm(context.getUser(), OnboardingStep.PASSWORD);
+        context.getSession().getProvider(LoginFormsProvider.class)
+                .setAttribute(LOGOUT_SESSIONS_CHECKED, isPasswordReset(context));
+    }
+
+    /**
+     * True when this login went through the realm's reset-credentials flow ("forgot password"): one of that
+     * flow's executions has a status in this authentication session.
+     */
+    static boolean isPasswordReset(RequiredActionContext context) {
+        AuthenticationFlowModel resetFlow = context.getRealm().getResetCredentialsFlow();
+        if (resetFlow == null) {
+            return false;
+        }
+        var statuses = context.getAuthenticationSession().getExecutionStatus();
+        return context.getRealm().getAuthenticationExecutionsStream(resetFlow.getId())
+                .anyMatch(execution -> statuses.containsKey(execution.getId()));
     }
 
     @Override

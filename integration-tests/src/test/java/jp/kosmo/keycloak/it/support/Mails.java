@@ -66,6 +66,13 @@ public final class Mails {
         }
     }
 
+    /** The first http(s) link in the plain-text body. */
+    public static String link(MimeMessage mail) {
+        Matcher matcher = Pattern.compile("https?://[^\\s\"<>]+").matcher(text(mail));
+        assertTrue(matcher.find(), "no link in: " + text(mail));
+        return matcher.group();
+    }
+
     /** The six-digit code in the plain-text body. */
     public static String code(MimeMessage mail) {
         Matcher matcher = CODE.matcher(text(mail));
