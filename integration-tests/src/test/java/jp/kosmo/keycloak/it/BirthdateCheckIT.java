@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
+import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Members;
@@ -44,6 +45,7 @@ class BirthdateCheckIT {
     private Browser browser;
     private LoginPage login;
     private BirthdatePage birthdate;
+    private TermsPage terms;
     private Members members;
 
     @BeforeEach
@@ -51,9 +53,16 @@ class BirthdateCheckIT {
         browser = new Browser(webDriver);
         login = new LoginPage(browser);
         birthdate = new BirthdatePage(browser);
+        terms = new TermsPage(browser);
         members = new Members(realm.admin());
         browser.forgetSession();
         browser.setWindowWidth(1280, 1000);
+    }
+
+    /** A member signing in for the first time accepts the terms of use 【4】 on the way to the portal. */
+    private void acceptTermsAndEnterPortal() {
+        terms.accept();
+        browser.waitForPortal();
     }
 
     private void logInAs(String username, String password) {
@@ -74,7 +83,8 @@ class BirthdateCheckIT {
         assertEquals("実行", birthdate.button());
 
         birthdate.enter("19790822");
-        // the initial password is temporary: Keycloak asks for a new one next (【9】)
+        // then the terms of use (【4】); the initial password is temporary: Keycloak asks for a new one next (【9】)
+        terms.accept();
         browser.waitForPageId("login-login-update-password");
         assertNotNull(members.attribute("testuser01", "kosmoBirthdateVerifiedAt"));
     }
@@ -86,7 +96,7 @@ class BirthdateCheckIT {
         Instant before = Instant.now().minusSeconds(5);
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
 
         String verifiedAt = members.attribute(member, "kosmoBirthdateVerifiedAt");
         assertNotNull(verifiedAt, "admins see when the member passed");
@@ -100,7 +110,7 @@ class BirthdateCheckIT {
         String member = members.create("norm", BIRTHDATE, PASSWORD);
         logInAs(member, PASSWORD);
         birthdate.enter(typed);
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
     }
 
     @Test
@@ -121,7 +131,7 @@ class BirthdateCheckIT {
         // more than a second later (Keycloak's quick-login check), the right birthdate still gets through
         Members.sleep(1100);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
@@ -146,7 +156,7 @@ class BirthdateCheckIT {
         assertTrue(members.events(member, EventType.LOGIN_ERROR.name()).isEmpty(), "no failed login recorded");
 
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
         assertEquals(0, numFailures(members.bruteForceStatus(member)));
     }
 
@@ -175,7 +185,7 @@ class BirthdateCheckIT {
         members.awaitBruteForceStatus(member, s -> !Boolean.TRUE.equals(s.get("disabled")));
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
     }
 
     @Test
@@ -184,7 +194,7 @@ class BirthdateCheckIT {
         String member = members.create("again", BIRTHDATE, PASSWORD);
         logInAs(member, PASSWORD);
         birthdate.enter("19790822");
-        browser.waitForPortal();
+        acceptTermsAndEnterPortal();
 
         logInAs(member, PASSWORD);
         browser.waitForPortal();
@@ -216,7 +226,7 @@ class BirthdateCheckIT {
         Map<String, String> previous = members.configureBirthdate(Map.of("kosmo.birthdate.missing", "allow"));
         try {
             logInAs(member, PASSWORD);
-            browser.waitForPortal();
+            acceptTermsAndEnterPortal();
         } finally {
             members.configureBirthdate(previous);
         }
