@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
-import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Members;
@@ -45,7 +44,6 @@ class BirthdateCheckIT {
     private Browser browser;
     private LoginPage login;
     private BirthdatePage birthdate;
-    private TermsPage terms;
     private Members members;
 
     @BeforeEach
@@ -53,17 +51,11 @@ class BirthdateCheckIT {
         browser = new Browser(webDriver);
         login = new LoginPage(browser);
         birthdate = new BirthdatePage(browser);
-        terms = new TermsPage(browser);
         members = new Members(realm.admin());
         browser.forgetSession();
         browser.setWindowWidth(1280, 1000);
     }
 
-    /** A member signing in for the first time accepts the terms of use 【4】 on the way to the portal. */
-    private void acceptTermsAndEnterPortal() {
-        terms.accept();
-        browser.waitForPortal();
-    }
 
     private void logInAs(String username, String password) {
         browser.forgetSession();

@@ -36,10 +36,21 @@ public final class Browser {
         waitForPageId("login-login");
     }
 
-    /** Forgets every cookie of the Keycloak origin: the next visit starts a fresh login. */
+    /**
+     * Forgets every cookie of the Keycloak origin: the next visit starts a fresh login. A request the previous page
+     * still had in flight (the portal finishing its own sign-in) can set the session cookies again after they were
+     * deleted, so the deletion is repeated until a fresh page load shows no cookie left.
+     */
     public void forgetSession() {
-        driver().navigate().to(BASE_URL + "/realms/" + REALM + "/.well-known/openid-configuration");
-        driver().manage().deleteAllCookies();
+        String neutral = BASE_URL + "/realms/" + REALM + "/.well-known/openid-configuration";
+        new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "cookies keep coming back: " + driver().manage().getCookies())
+                .until(d -> {
+                    d.navigate().to(neutral);
+                    d.manage().deleteAllCookies();
+                    d.navigate().to(neutral);
+                    return d.manage().getCookies().isEmpty();
+                });
     }
 
     /** The keycloak.v2 page id ({@code body[data-page-id]}), or null while a page is loading or has none. */

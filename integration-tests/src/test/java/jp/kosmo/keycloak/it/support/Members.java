@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.ws.rs.core.Response;
@@ -17,8 +19,10 @@ import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentatio
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 
 /** What a realm admin does through the admin REST API, as the tests need it. */
 public final class Members {
@@ -36,22 +40,36 @@ public final class Members {
         return realm;
     }
 
-    /** A new member with a unique user ID, a non-temporary password and, unless null, a birthdate on file. */
+    /**
+     * A new member with a unique user ID, a non-temporary password, unless null a birthdate on file, and a verified
+     * email ({@code <user ID>@example.com}), so that the verified-email gate 【5】-【7】 lets them through.
+     */
     public String create(String prefix, String birthdate, String password) {
+        return create(prefix, birthdate, password, user -> {
+            user.setEmail(user.getUsername() + "@example.com");
+            user.setEmailVerified(true);
+        });
+    }
+
+    /** Like {@link #create(String, String, String)} without an email, changed by {@code adjust} before it is created. */
+    public String create(String prefix, String birthdate, String password, Consumer<UserRepresentation> adjust) {
         String username = prefix + "-" + System.currentTimeMillis() % 100000 + "-" + SEQ.incrementAndGet();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
         user.setFirstName("Test");
         user.setLastName("Member");
+        Map<String, List<String>> attributes = new HashMap<>();
         if (birthdate != null) {
-            user.setAttributes(Map.of("birthdate", List.of(birthdate)));
+            attributes.put("birthdate", List.of(birthdate));
         }
+        user.setAttributes(attributes);
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
         credential.setTemporary(false);
         user.setCredentials(List.of(credential));
+        adjust.accept(user);
         try (Response response = realm.users().create(user)) {
             assertEquals(201, response.getStatus(), "create member " + username);
         }
@@ -134,15 +152,48 @@ public final class Members {
         return previous;
     }
 
-    /** Changes a required action's configuration (admin console: Required actions → gear); returns the old one. */
+    /** Changes the configuration of a required action (by alias); returns the previous values to restore. */
     public Map<String, String> configureRequiredAction(String alias, Map<String, String> changes) {
         RequiredActionConfigRepresentation config = realm.flows().getRequiredActionConfig(alias);
         Map<String, String> previous = config.getConfig() == null ? Map.of() : Map.copyOf(config.getConfig());
-        Map<String, String> next = new java.util.HashMap<>(previous);
+        Map<String, String> next = new HashMap<>(previous);
         next.putAll(changes);
         config.setConfig(next);
         realm.flows().updateRequiredActionConfig(alias, config);
         return previous;
+    }
+
+    /** Puts the required action's configuration back as it was (as returned by {@link #configureRequiredAction}). */
+    public void restoreRequiredAction(String alias, Map<String, String> previous) {
+        RequiredActionConfigRepresentation config = realm.flows().getRequiredActionConfig(alias);
+        config.setConfig(new HashMap<>(previous));
+        realm.flows().updateRequiredActionConfig(alias, config);
+    }
+
+    /** Sets a realm attribute (e.g. an action-token lifespan override); returns the previous value, null if none. */
+    public String setRealmAttribute(String name, String value) {
+        RealmRepresentation rep = realm.toRepresentation();
+        Map<String, String> attributes = rep.getAttributes() == null ? new HashMap<>() : new HashMap<>(rep.getAttributes());
+        String previous = attributes.get(name);
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+        rep.setAttributes(attributes);
+        realm.update(rep);
+        return previous;
+    }
+
+    public void update(String username, Consumer<UserRepresentation> change) {
+        UserResource user = user(username);
+        UserRepresentation rep = user.toRepresentation();
+        change.accept(rep);
+        user.update(rep);
+    }
+
+    public List<UserSessionRepresentation> sessions(String username) {
+        return user(username).getUserSessions();
     }
 
     public static void sleep(long millis) {
