@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Members;
@@ -73,6 +74,7 @@ class AuthMethodChooserIT {
         login.logIn(member, PASSWORD);
         if (birthdate) {
             new BirthdatePage(browser).enter("19790822");
+            new TermsPage(browser).accept();
         }
         browser.waitForPageId(OnboardingPages.CHOOSER);
     }
@@ -120,11 +122,11 @@ class AuthMethodChooserIT {
         members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.enrolment", "next-login"));
         String member = memberWithVerifiedEmail("next");
         logInToChooser(member, true);
-        assertEquals("ステップ 2 / 3", pages.step(), "birthdate, method, completion");
+        assertEquals("ステップ 3 / 4", pages.step(), "birthdate, terms, method, completion");
         pages.choose("app-otp");
 
         browser.waitForPageId(OnboardingPages.COMPLETE);
-        assertEquals("ステップ 3 / 3", pages.step());
+        assertEquals("ステップ 4 / 4", pages.step());
         assertTrue(browser.text(org.openqa.selenium.By.id("kosmo-complete-next-login")).contains("再度ログインしてください"));
         pages.complete();
         browser.waitForPortal();
@@ -143,10 +145,18 @@ class AuthMethodChooserIT {
     }
 
     @Test
-    @DisplayName("email codes are not offered to a member without a verified address")
+    @DisplayName("email codes are not offered to a member without a verified address (realm without the email gate)")
     void noVerifiedEmail() {
-        String member = members.create("noemail", "1979-08-22", PASSWORD);
-        logInToChooser(member, true);
-        assertEquals(List.of("passkey", "app-otp"), pages.offeredMethods());
+        var gate = realm.admin().flows().getRequiredAction("kosmo-verified-email");
+        gate.setEnabled(false);
+        realm.admin().flows().updateRequiredAction("kosmo-verified-email", gate);
+        try {
+            String member = members.create("noemail", "1979-08-22", PASSWORD, user -> user.setEmail(null));
+            logInToChooser(member, true);
+            assertEquals(List.of("passkey", "app-otp"), pages.offeredMethods());
+        } finally {
+            gate.setEnabled(true);
+            realm.admin().flows().updateRequiredAction("kosmo-verified-email", gate);
+        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Mails;
@@ -72,6 +73,7 @@ class EmailOtpIT {
         browser.openPortal();
         login.logIn(member, PASSWORD);
         new BirthdatePage(browser).enter("19790822");
+        new TermsPage(browser).accept();
         pages.choose("email-otp");
         pages.complete();
         browser.waitForPortal();

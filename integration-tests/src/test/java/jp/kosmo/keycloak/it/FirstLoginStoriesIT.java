@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Mails;
@@ -67,16 +68,23 @@ class FirstLoginStoriesIT {
         browser.forgetSession();
     }
 
-    /** 【2】【3】: the letter's user ID and initial password, then the birthdate; lands on the chooser 【8】. */
+    /**
+     * 【2】【3】【4】: the letter's user ID and initial password, the birthdate, the terms of use; lands on the
+     * chooser 【8】. The address is on file and verified already, so 【5】-【7】 are not among the steps.
+     */
     private void firstLoginUpToChooser(String member) {
         browser.openPortal();
         login.logIn(member, INITIAL);
         birthdate.assertCurrent();
-        assertEquals("ステップ 1 / 5", pages.step(), "birthdate, method, enrolment, password, done");
+        assertEquals("ステップ 1 / 6", pages.step(), "birthdate, terms, method, enrolment, password, done");
         birthdate.enter("19790822");
+        TermsPage terms = new TermsPage(browser);
+        terms.assertCurrent();
+        assertEquals("ステップ 2 / 6", pages.step());
+        terms.accept();
         browser.waitForPageId(OnboardingPages.CHOOSER);
         assertEquals("認証方法を選択します", pages.heading());
-        assertEquals("ステップ 2 / 5", pages.step());
+        assertEquals("ステップ 3 / 6", pages.step());
     }
 
     private void newPasswordAndDone(String stepOfPassword, String stepOfDone) {
@@ -107,10 +115,10 @@ class FirstLoginStoriesIT {
             pages.choose("passkey");
 
             browser.waitForPageId(OnboardingPages.PASSKEY_REGISTER);
-            assertEquals("ステップ 3 / 5", pages.step());
+            assertEquals("ステップ 4 / 6", pages.step());
             pages.registerPasskey("わたしのスマホ");
             assertEquals(1, phone.count(), "the authenticator holds the new passkey");
-            newPasswordAndDone("ステップ 4 / 5", "ステップ 5 / 5");
+            newPasswordAndDone("ステップ 5 / 6", "ステップ 6 / 6");
 
             List<CredentialRepresentation> passkeys = members.credentials(member).stream()
                     .filter(c -> "webauthn-passwordless".equals(c.getType())).toList();
@@ -143,14 +151,14 @@ class FirstLoginStoriesIT {
         pages.choose("app-otp");
 
         browser.waitForPageId(OnboardingPages.TOTP_SETUP);
-        assertEquals("ステップ 3 / 5", pages.step());
+        assertEquals("ステップ 4 / 6", pages.step());
         assertEquals("スキャンできませんか？", pages.unableToScanLink());
         String key = pages.totpKeyFromUnableToScan();
         String code = Totp.freshCode(key, 5);
         // typed as a phone keyboard or a Japanese IME would: full-width digits with a space
         String typed = toFullWidth(code.substring(0, 3)) + " " + toFullWidth(code.substring(3));
         pages.submitTotp(typed, "Google Authenticator");
-        newPasswordAndDone("ステップ 4 / 5", "ステップ 5 / 5");
+        newPasswordAndDone("ステップ 5 / 6", "ステップ 6 / 6");
 
         laterLogin(member);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
@@ -175,8 +183,8 @@ class FirstLoginStoriesIT {
         firstLoginUpToChooser(member);
         pages.choose("email-otp");
 
-        // no enrolment page: the password is now step 3 of 4
-        newPasswordAndDone("ステップ 3 / 4", "ステップ 4 / 4");
+        // no enrolment page: the password is now step 4 of 5
+        newPasswordAndDone("ステップ 4 / 5", "ステップ 5 / 5");
         assertTrue(members.credentials(member).stream().anyMatch(c -> "kosmo-email-otp".equals(c.getType())));
 
         laterLogin(member);

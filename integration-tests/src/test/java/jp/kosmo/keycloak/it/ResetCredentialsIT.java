@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.Mails;
@@ -86,6 +87,7 @@ class ResetCredentialsIT {
         browser.openPortal();
         login.logIn(member, PASSWORD);
         birthdate.enter("19790822");
+        new TermsPage(browser).accept();
         browser.waitForPageId(OnboardingPages.CHOOSER);
     }
 

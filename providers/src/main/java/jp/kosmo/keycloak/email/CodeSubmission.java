@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.email;
 
+import jp.kosmo.keycloak.code.CodeInput;
 import java.util.Set;
 
 import org.keycloak.authentication.RequiredActionContext;

@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.email;
 
+import jp.kosmo.keycloak.code.CodeHasher;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package jp.kosmo.keycloak.email;
 
+import jp.kosmo.keycloak.code.CodeGenerator;
+import jp.kosmo.keycloak.code.CodeHasher;
 import java.util.HashMap;
 import java.util.Map;
 

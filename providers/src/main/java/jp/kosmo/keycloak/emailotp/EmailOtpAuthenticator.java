@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.emailotp;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.code.CodeInput;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -68,11 +69,12 @@ public final class EmailOtpAuthenticator implements Authenticator {
             return;
         }
 
-        String code = OtpCodes.normalise(formData.getFirst(FIELD));
-        if (code == null) {
+        CodeInput.Result typed = CodeInput.parse(formData.getFirst(FIELD));
+        if (!typed.isValid()) {
             context.challenge(fieldError(context, config, state, "kosmoCodeFormat"));
             return;
         }
+        String code = typed.code();
         switch (state.verify(code, now, config.maxTries())) {
             case OK -> context.success(EmailOtpCredentialModel.TYPE);
             case WRONG -> {

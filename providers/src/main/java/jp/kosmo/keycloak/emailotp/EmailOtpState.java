@@ -1,6 +1,10 @@
 package jp.kosmo.keycloak.emailotp;
 
+import java.security.SecureRandom;
 import java.util.function.Function;
+
+import jp.kosmo.keycloak.code.CodeGenerator;
+import jp.kosmo.keycloak.code.CodeHasher;
 
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -33,6 +37,10 @@ public final class EmailOtpState {
     static final String SENDS = PREFIX + "sends";
     static final String LAST_SENT = PREFIX + "last-sent";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CodeGenerator GENERATOR = new CodeGenerator(RANDOM);
+    private static final CodeHasher HASHER = new CodeHasher(RANDOM);
+
     private final Notes notes;
 
     public EmailOtpState(Notes notes) {
@@ -60,10 +68,10 @@ public final class EmailOtpState {
 
     /** Makes a new code (the previous one dies) and returns it, to be mailed. */
     public String issue(long nowSeconds, int lifetimeSeconds) {
-        String code = OtpCodes.newCode();
-        String salt = OtpCodes.newSalt();
+        String code = GENERATOR.next();
+        String salt = HASHER.newSalt();
         notes.set(SALT, salt);
-        notes.set(HASH, OtpCodes.hash(code, salt));
+        notes.set(HASH, CodeHasher.hash(salt, code));
         notes.set(EXPIRES, Long.toString(nowSeconds + lifetimeSeconds));
         notes.set(CODE_FAILURES, "0");
         notes.set(SENDS, Integer.toString(sends() + 1));
@@ -106,7 +114,7 @@ public final class EmailOtpState {
             kill();
             return Check.EXPIRED;
         }
-        if (OtpCodes.matches(normalisedCode, notes.get(SALT), hash)) {
+        if (CodeHasher.matches(hash, notes.get(SALT), normalisedCode)) {
             notes.remove(HASH);
             notes.remove(SALT);
             notes.remove(EXPIRES);

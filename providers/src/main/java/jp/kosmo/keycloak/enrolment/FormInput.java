@@ -2,7 +2,7 @@ package jp.kosmo.keycloak.enrolment;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import jp.kosmo.keycloak.emailotp.OtpCodes;
+import jp.kosmo.keycloak.code.CodeInput;
 import org.keycloak.http.HttpRequest;
 
 /**
@@ -17,9 +17,9 @@ final class FormInput {
     static void normaliseCode(HttpRequest request, String field) {
         MultivaluedMap<String, String> form = request.getDecodedFormParameters();
         String typed = form.getFirst(field);
-        String digits = OtpCodes.normalise(typed);
-        if (digits != null && !digits.equals(typed)) {
-            form.putSingle(field, digits);
+        CodeInput.Result code = CodeInput.parse(typed);
+        if (code.isValid() && !code.code().equals(typed)) {
+            form.putSingle(field, code.code());
         }
     }
 }

@@ -26,7 +26,8 @@ public final class FirstLogin {
         browser.openPortal();
         login.logIn(userId, password);
         birthdate.enter(birthdateTyped);
-        // 【4】 the terms page comes here once kosmo-terms is in the realm
+        // 【4】 the terms of use, which every member accepts at their first login
+        new TermsPage(browser).accept();
     }
 
     /** 【2】-【4】, ending on 【5】 メールアドレスの設定. */

@@ -196,6 +196,16 @@ public final class Members {
         return user(username).getUserSessions();
     }
 
+    /**
+     * Switches a required action on or off in this test class's realm. Tests that look at one onboarding page
+     * alone switch off the ones after it (each class imports its own copy of the realm).
+     */
+    public void enableRequiredAction(String alias, boolean enabled) {
+        var action = realm.flows().getRequiredAction(alias);
+        action.setEnabled(enabled);
+        realm.flows().updateRequiredAction(alias, action);
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

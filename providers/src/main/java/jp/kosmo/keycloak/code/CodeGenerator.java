@@ -1,4 +1,4 @@
-package jp.kosmo.keycloak.email;
+package jp.kosmo.keycloak.code;
 
 import java.security.SecureRandom;
 import java.util.Objects;

@@ -1,11 +1,11 @@
-package jp.kosmo.keycloak.email;
+package jp.kosmo.keycloak.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.kosmo.keycloak.email.CodeInput.Problem;
+import jp.kosmo.keycloak.code.CodeInput.Problem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

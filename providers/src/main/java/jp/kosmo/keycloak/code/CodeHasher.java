@@ -1,4 +1,4 @@
-package jp.kosmo.keycloak.email;
+package jp.kosmo.keycloak.code;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

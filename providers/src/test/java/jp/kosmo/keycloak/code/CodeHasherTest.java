@@ -1,4 +1,4 @@
-package jp.kosmo.keycloak.email;
+package jp.kosmo.keycloak.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
