@@ -59,15 +59,6 @@ class AuthMethodChooserIT {
         members.configureRequiredAction(ACTION, originalConfig);
     }
 
-    private String memberWithVerifiedEmail(String prefix) {
-        String member = members.create(prefix, "1979-08-22", PASSWORD);
-        var user = members.find(member);
-        user.setEmail(member + "@kosmo.example");
-        user.setEmailVerified(true);
-        members.user(member).update(user);
-        return member;
-    }
-
     private void logInToChooser(String member, boolean birthdate) {
         browser.forgetSession();
         browser.openPortal();
@@ -82,7 +73,7 @@ class AuthMethodChooserIT {
     @Test
     @DisplayName("offers the manual's three methods, each with its explanation, in Japanese")
     void defaults() {
-        logInToChooser(memberWithVerifiedEmail("all"), true);
+        logInToChooser(members.create("all", "1979-08-22", PASSWORD), true);
         assertEquals(List.of("passkey", "app-otp", "email-otp"), pages.offeredMethods());
         assertEquals("生体認証", pages.methodLabel("passkey"));
         assertEquals("ワンタイムパスワード認証（アプリ）", pages.methodLabel("app-otp"));
@@ -95,7 +86,7 @@ class AuthMethodChooserIT {
     @DisplayName("offers only what the admin allows, in the admin's order")
     void configuredOrder() {
         members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.methods", "email-otp,passkey"));
-        logInToChooser(memberWithVerifiedEmail("cfg"), true);
+        logInToChooser(members.create("cfg", "1979-08-22", PASSWORD), true);
         assertEquals(List.of("email-otp", "passkey"), pages.offeredMethods());
     }
 
@@ -103,7 +94,7 @@ class AuthMethodChooserIT {
     @DisplayName("submitting nothing, or a method that is not offered, keeps the member on the page with a message")
     void nothingChosen() {
         members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.methods", "passkey,app-otp"));
-        logInToChooser(memberWithVerifiedEmail("none"), true);
+        logInToChooser(members.create("none", "1979-08-22", PASSWORD), true);
         browser.submitWith(org.openqa.selenium.By.id("kc-auth-method-submit"));
         browser.waitForPageId(OnboardingPages.CHOOSER);
         assertEquals("認証方法を選択してください。", pages.fieldError("method"));
@@ -120,7 +111,7 @@ class AuthMethodChooserIT {
     @DisplayName("with \"enrol at the next login\" the first sitting ends at the completion page and the next login enrols")
     void enrolAtNextLogin() {
         members.configureRequiredAction(ACTION, Map.of("kosmo.auth-method.enrolment", "next-login"));
-        String member = memberWithVerifiedEmail("next");
+        String member = members.create("next", "1979-08-22", PASSWORD);
         logInToChooser(member, true);
         assertEquals("ステップ 3 / 4", pages.step(), "birthdate, terms, method, completion");
         pages.choose("app-otp");

@@ -72,15 +72,6 @@ class ResetCredentialsIT {
         browser.forgetSession();
     }
 
-    private String memberWithEmail(String prefix) {
-        String member = members.create(prefix, "1979-08-22", PASSWORD);
-        UserRepresentation user = members.find(member);
-        user.setEmail(member + "@kosmo.example");
-        user.setEmailVerified(true);
-        members.user(member).update(user);
-        return member;
-    }
-
     /** First login up to the chooser; the method's own enrolment is done by the caller. */
     private void toChooser(String member) {
         browser.forgetSession();
@@ -119,7 +110,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("a new password with the birthdate (any form) or the card number is refused; a strong one passes")
     void policy() {
-        String member = memberWithEmail("policy");
+        String member = members.create("policy", "1979-08-22", PASSWORD);
         UserRepresentation user = members.find(member);
         user.singleAttribute("insuranceSymbol", "1234");
         user.singleAttribute("insuranceNumber", "567890");
@@ -148,7 +139,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("app-OTP member: the mailed link, then a code before the new password; without the code no session")
     void appOtpMember() {
-        String member = memberWithEmail("rapp");
+        String member = members.create("rapp", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
         toChooser(member);
         pages.choose("app-otp");
@@ -174,7 +165,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("email-code member: the link, then a code by mail and the birthdate")
     void emailCodeMember() {
-        String member = memberWithEmail("rmail");
+        String member = members.create("rmail", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
         toChooser(member);
         pages.choose("email-otp");
@@ -193,7 +184,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("passkey member: the link, then the passkey")
     void passkeyMember() {
-        String member = memberWithEmail("rpk");
+        String member = members.create("rpk", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
         try (Passkeys phone = Passkeys.platformAuthenticator(webDriver.driver())) {
             toChooser(member);
@@ -215,7 +206,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("unknown and known user IDs get the identical answer; only the known one gets a mail")
     void noEnumeration() {
-        String member = memberWithEmail("known");
+        String member = members.create("known", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
         int before = mailServer.getReceivedMessages().length;
         String unknown = requestReset("no-such-member-" + System.nanoTime());
@@ -229,7 +220,7 @@ class ResetCredentialsIT {
     @Test
     @DisplayName("after a reset with 全てのデバイスからサインアウトする, the member's session elsewhere is gone")
     void signsOutElsewhere() {
-        String member = memberWithEmail("rout");
+        String member = members.create("rout", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
         toChooser(member);
         pages.choose("email-otp");
