@@ -51,10 +51,14 @@ final class NotPersonalDataPolicyProvider implements PasswordPolicyProvider {
      * through the admin API; the rule is for the passwords members choose.
      */
     private boolean isSetByAdmin() {
-        if (context.getUri() == null) {
-            return true; // no HTTP request: a realm import at server start or a CLI job, done by an operator
+        String path;
+        try {
+            path = context.getUri().getRequestUri().getPath();
+        } catch (RuntimeException noHttpRequest) {
+            // no request scope: a realm import at server start (--import-realm) or a CLI job run by an operator;
+            // Quarkus throws ContextNotActiveException here rather than returning null
+            return true;
         }
-        String path = context.getUri().getRequestUri().getPath();
         return path.contains("/admin/realms/") || path.endsWith("/admin/realms");
     }
 
