@@ -68,6 +68,9 @@ public final class DevServer {
             System.out.println("[run] --reset: deleting " + layout.dataDir());
             FileTree.deleteRecursively(layout.dataDir());
         }
+        if (options.database().postgres()) {
+            PostgresSetup.prepare(options.database(), options.reset());
+        }
         Path keycloakHome = KeycloakDistribution.unpackIfNeeded(layout.distZip(), layout.runDir());
         KeycloakHomeSetup.installExtensions(keycloakHome, layout.extensionJars());
         KeycloakHomeSetup.stageRealmImport(keycloakHome, layout.realmFile());
@@ -85,7 +88,8 @@ public final class DevServer {
         }
         System.out.println("[run] SMTP sink on 127.0.0.1:" + options.smtpPort() + ", mailbox on " + mailboxUrl);
 
-        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), layout.h2JdbcUrl());
+        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), options.database(),
+                layout.h2JdbcUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.stop(STOP_GRACE);
             mailboxWeb.stop();
