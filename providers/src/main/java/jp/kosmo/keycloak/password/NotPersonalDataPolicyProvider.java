@@ -51,10 +51,17 @@ final class NotPersonalDataPolicyProvider implements PasswordPolicyProvider {
      * through the admin API; the rule is for the passwords members choose.
      */
     private boolean isSetByAdmin() {
-        if (context.getUri() == null) {
+        String path;
+        try {
+            path = context.getUri() == null ? null : context.getUri().getRequestUri().getPath();
+        } catch (RuntimeException noRequest) {
+            // Outside a request (the realm import at server start: --import-realm, kc.sh import) Quarkus has no
+            // request context and the URI proxy throws ContextNotActiveException.
+            path = null;
+        }
+        if (path == null) {
             return true; // no HTTP request: a realm import at server start or a CLI job, done by an operator
         }
-        String path = context.getUri().getRequestUri().getPath();
         return path.contains("/admin/realms/") || path.endsWith("/admin/realms");
     }
 
