@@ -100,7 +100,8 @@ public final class DevServer {
         URI probe = URI.create("http://127.0.0.1:" + options.httpPort() + "/realms/kosmo/.well-known/openid-configuration");
         switch (ReadinessProbe.await(probe, READY_TIMEOUT, keycloak::isAlive)) {
             case READY -> System.out.print(Banner.ready(keycloakHome.getFileName().toString().replace("keycloak-", "Keycloak "), options.httpPort(),
-                    options.smtpPort(), options.mailWebPort(), layout.dataDir()));
+                    options.smtpPort(), options.mailWebPort(), options.database().postgres()
+                    ? "PostgreSQL " + options.database().postgresJdbcUrl() : layout.dataDir().toString()));
             case TIMED_OUT -> System.out.println("\n[run] Keycloak did not serve realm 'kosmo' within "
                     + READY_TIMEOUT.toMinutes() + " minutes (" + probe + "). Check the log above; still running,"
                     + " stop with Ctrl-C.\n");
