@@ -1,6 +1,5 @@
 package jp.kosmo.keycloak.devserver;
 
-
 /** The "everything is up" message with the URLs a newcomer needs. */
 final class Banner {
 
