@@ -4,8 +4,9 @@
 Same realm settings, flows, required actions, policies, user profile and themes; no users (so no passwords);
 SMTP host/port/from and the realm's frontend URL become ${KOSMO_...} placeholders. Keycloak replaces
 ${ENV_VAR} placeholders from the environment when it imports a file at startup (kc.sh start --import-realm,
-kc.sh import; the operator's KeycloakRealmImport maps them through spec.placeholders). An import through the
-admin console or admin REST API keeps them literally: set SMTP and frontend URL afterwards in the console.
+kc.sh import; the operator's KeycloakRealmImport maps them through spec.placeholders). The admin console and
+admin REST API substitute nothing and refuse the literal ${KOSMO_SMTP_FROM} (not an email address): replace the
+placeholders in a copy first (docs/admin-guide.md).
 
     python3 realm-export/make-production-realm.py           # (re)write the production template
     python3 realm-export/make-production-realm.py --check   # exit 1 if the committed template is stale

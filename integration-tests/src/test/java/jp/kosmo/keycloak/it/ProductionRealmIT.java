@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The production realm template (realm-export/kosmo-realm-production.json) imports into Keycloak 26.7.3, has no
- * members, keeps its placeholders, and its flows, required actions, policies and user profile are those of the
+ * members, carries the SMTP and frontend-URL placeholders (filled here as kc.sh --import-realm fills them from the
+ * environment), and its flows, required actions, policies and user profile are those of the
  * demo realm as the server holds them after import, so the two files cannot drift apart.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
@@ -39,6 +41,13 @@ class ProductionRealmIT {
 
     /** Both files name the realm {@code kosmo}; the template is imported under this name next to the demo one. */
     private static final String CHECK_REALM = "kosmo-production-check";
+
+    /** The template's placeholders and the values the environment gives them at import. */
+    private static final Map<String, String> PLACEHOLDERS = Map.of(
+            "${KOSMO_SMTP_HOST}", "smtp.kosmo.example",
+            "${KOSMO_SMTP_PORT}", "587",
+            "${KOSMO_SMTP_FROM}", "noreply@kosmo.example",
+            "${KOSMO_FRONTEND_URL}", "https://kosmo.example");
 
     @InjectRealm(fromJson = "/kosmo-realm.json")
     ManagedRealm demo;
@@ -56,7 +65,15 @@ class ProductionRealmIT {
     @Test
     @DisplayName("the production template imports, has no users and the demo realm's flows, actions and policies")
     void importsWithoutUsersAndSameFlows() throws IOException {
-        RealmRepresentation template = read("/kosmo-realm-production.json");
+        String json = read("/kosmo-realm-production.json");
+        for (String placeholder : PLACEHOLDERS.keySet()) {
+            assertTrue(json.contains(placeholder), placeholder);
+        }
+        // what kc.sh start --import-realm does with the environment (the from address must be valid to import)
+        for (Map.Entry<String, String> value : PLACEHOLDERS.entrySet()) {
+            json = json.replace(value.getKey(), value.getValue());
+        }
+        RealmRepresentation template = JsonSerialization.readValue(json, RealmRepresentation.class);
         assertNull(template.getUsers(), "the template must not hold users");
         assertEquals("kosmo", template.getRealm());
 
@@ -72,9 +89,10 @@ class ProductionRealmIT {
 
         RealmRepresentation p = production.toRepresentation();
         RealmRepresentation d = demoRealm.toRepresentation();
-        assertEquals("${KOSMO_SMTP_HOST}", p.getSmtpServer().get("host"));
-        assertEquals("${KOSMO_SMTP_FROM}", p.getSmtpServer().get("from"));
-        assertEquals("${KOSMO_FRONTEND_URL}", p.getAttributes().get("frontendUrl"));
+        assertEquals("smtp.kosmo.example", p.getSmtpServer().get("host"));
+        assertEquals("587", p.getSmtpServer().get("port"));
+        assertEquals("noreply@kosmo.example", p.getSmtpServer().get("from"));
+        assertEquals("https://kosmo.example", p.getAttributes().get("frontendUrl"));
         assertEquals(d.getPasswordPolicy(), p.getPasswordPolicy());
         assertEquals(d.getBrowserFlow(), p.getBrowserFlow());
         assertEquals(d.getResetCredentialsFlow(), p.getResetCredentialsFlow());
@@ -96,12 +114,12 @@ class ProductionRealmIT {
                 JsonSerialization.writeValueAsString(production.users().userProfile().getConfiguration()));
     }
 
-    private static RealmRepresentation read(String resource) throws IOException {
+    private static String read(String resource) throws IOException {
         try (InputStream in = ProductionRealmIT.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException(resource + " is not on the test class path");
             }
-            return JsonSerialization.readValue(in, RealmRepresentation.class);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
