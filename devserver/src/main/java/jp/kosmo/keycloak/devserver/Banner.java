@@ -1,14 +1,12 @@
 package jp.kosmo.keycloak.devserver;
 
-import java.nio.file.Path;
-
 /** The "everything is up" message with the URLs a newcomer needs. */
 final class Banner {
 
     private Banner() {
     }
 
-    static String ready(String keycloakVersion, int httpPort, int smtpPort, int mailWebPort, Path dataDir) {
+    static String ready(String keycloakVersion, int httpPort, int smtpPort, int mailWebPort, String dataLocation) {
         String base = "http://localhost:" + httpPort;
         String rule = "=".repeat(78);
         return "\n" + rule + "\n"
@@ -25,7 +23,7 @@ final class Banner {
                 + "                               SMTP sink 127.0.0.1:" + smtpPort
                 + "; mails are also printed here\n"
                 + "\n"
-                + "  Data kept in " + dataDir + "\n"
+                + "  Data kept in " + dataLocation + "\n"
                 + "  (./run.sh --reset starts from a fresh database). Stop everything with Ctrl-C.\n"
                 + rule + "\n";
     }

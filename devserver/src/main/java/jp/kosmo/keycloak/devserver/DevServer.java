@@ -68,6 +68,9 @@ public final class DevServer {
             System.out.println("[run] --reset: deleting " + layout.dataDir());
             FileTree.deleteRecursively(layout.dataDir());
         }
+        if (options.database().postgres()) {
+            PostgresSetup.prepare(options.database(), options.reset());
+        }
         Path keycloakHome = KeycloakDistribution.unpackIfNeeded(layout.distZip(), layout.runDir());
         KeycloakHomeSetup.installExtensions(keycloakHome, layout.extensionJars());
         KeycloakHomeSetup.stageRealmImport(keycloakHome, layout.realmFile());
@@ -85,7 +88,8 @@ public final class DevServer {
         }
         System.out.println("[run] SMTP sink on 127.0.0.1:" + options.smtpPort() + ", mailbox on " + mailboxUrl);
 
-        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), layout.h2JdbcUrl());
+        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), options.database(),
+                layout.h2JdbcUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.stop(STOP_GRACE);
             mailboxWeb.stop();
@@ -96,7 +100,8 @@ public final class DevServer {
         URI probe = URI.create("http://127.0.0.1:" + options.httpPort() + "/realms/kosmo/.well-known/openid-configuration");
         switch (ReadinessProbe.await(probe, READY_TIMEOUT, keycloak::isAlive)) {
             case READY -> System.out.print(Banner.ready(keycloakHome.getFileName().toString().replace("keycloak-", "Keycloak "), options.httpPort(),
-                    options.smtpPort(), options.mailWebPort(), layout.dataDir()));
+                    options.smtpPort(), options.mailWebPort(), options.database().postgres()
+                    ? "PostgreSQL " + options.database().postgresJdbcUrl() : layout.dataDir().toString()));
             case TIMED_OUT -> System.out.println("\n[run] Keycloak did not serve realm 'kosmo' within "
                     + READY_TIMEOUT.toMinutes() + " minutes (" + probe + "). Check the log above; still running,"
                     + " stop with Ctrl-C.\n");

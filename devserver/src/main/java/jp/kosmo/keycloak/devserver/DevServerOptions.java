@@ -13,8 +13,10 @@ import java.util.Set;
  * @param smtpPort    port of the SMTP sink
  * @param mailWebPort port of the web mailbox
  * @param help        only print the usage
+ * @param database    where Keycloak keeps its data: the H2 file in {@code .run/data} or the local PostgreSQL
  */
-record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPort, int mailWebPort, boolean help) {
+record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPort, int mailWebPort, boolean help,
+                        DatabaseChoice database) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SMTP_PORT = 1025;
@@ -35,9 +37,14 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                   --http-port N        Keycloak HTTP port (default %d)
                   --smtp-port N        SMTP port of the mail sink (default %d; the realm sends to 1025)
                   --mail-web-port N    port of the web mailbox (default %d)
+                  --db h2|postgres     database (default h2: a file in .run/data; postgres: the local
+                                       PostgreSQL at %s, user postgres, trust auth)
+                  --db-name NAME       PostgreSQL database, created when missing (default %s; --reset
+                                       drops and creates it)
                   --project-dir DIR    project root (default: the kosmo.project.dir system property, else .)
                   -h, --help           show this help
-                """.formatted(DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAIL_WEB_PORT);
+                """.formatted(DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAIL_WEB_PORT,
+                DatabaseChoice.POSTGRES_HOST, DatabaseChoice.DEFAULT_POSTGRES_DATABASE);
     }
 
     /**
@@ -52,6 +59,8 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
         int smtpPort = DEFAULT_SMTP_PORT;
         int mailWebPort = DEFAULT_MAIL_WEB_PORT;
         String projectDir = projectDirProperty;
+        String db = "h2";
+        String dbName = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -68,7 +77,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                     reset = true;
                 }
                 case "-h", "--help" -> help = true;
-                case "--http-port", "--smtp-port", "--mail-web-port", "--project-dir" -> {
+                case "--http-port", "--smtp-port", "--mail-web-port", "--project-dir", "--db", "--db-name" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -80,6 +89,8 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                         case "--http-port" -> httpPort = port(name, value);
                         case "--smtp-port" -> smtpPort = port(name, value);
                         case "--mail-web-port" -> mailWebPort = port(name, value);
+                        case "--db" -> db = value;
+                        case "--db-name" -> dbName = value;
                         default -> projectDir = value;
                     }
                 }
@@ -92,7 +103,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
             throw new IllegalArgumentException("--http-port, --smtp-port and --mail-web-port must all differ");
         }
         Path dir = Path.of(projectDir == null || projectDir.isBlank() ? "." : projectDir).toAbsolutePath().normalize();
-        return new DevServerOptions(dir, reset, httpPort, smtpPort, mailWebPort, help);
+        return new DevServerOptions(dir, reset, httpPort, smtpPort, mailWebPort, help, DatabaseChoice.of(db, dbName));
     }
 
     private static void requireNoValue(String name, String inlineValue) {

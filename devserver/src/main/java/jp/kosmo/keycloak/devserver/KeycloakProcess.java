@@ -25,19 +25,29 @@ final class KeycloakProcess {
         this.process = process;
     }
 
-    static List<String> command(Path keycloakHome, int httpPort, String jdbcUrl) {
-        return List.of(
+    /**
+     * @param h2JdbcUrl the H2 file database, used unless {@code database} is PostgreSQL
+     */
+    static List<String> command(Path keycloakHome, int httpPort, DatabaseChoice database, String h2JdbcUrl) {
+        List<String> command = new ArrayList<>(List.of(
                 keycloakHome.resolve("bin").resolve("kc.sh").toString(),
                 "start-dev",
                 "--import-realm",
                 "--http-host=127.0.0.1",
-                "--http-port=" + httpPort,
-                "--db=dev-file",
-                "--db-url=" + jdbcUrl);
+                "--http-port=" + httpPort));
+        if (database.postgres()) {
+            command.add("--db=postgres");
+            command.add("--db-url=" + database.postgresJdbcUrl());
+            command.add("--db-username=" + DatabaseChoice.POSTGRES_USER);
+        } else {
+            command.add("--db=dev-file");
+            command.add("--db-url=" + h2JdbcUrl);
+        }
+        return List.copyOf(command);
     }
 
-    static KeycloakProcess start(Path keycloakHome, int httpPort, String jdbcUrl) {
-        ProcessBuilder builder = new ProcessBuilder(command(keycloakHome, httpPort, jdbcUrl))
+    static KeycloakProcess start(Path keycloakHome, int httpPort, DatabaseChoice database, String h2JdbcUrl) {
+        ProcessBuilder builder = new ProcessBuilder(command(keycloakHome, httpPort, database, h2JdbcUrl))
                 .directory(keycloakHome.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -1,0 +1,163 @@
+package jp.kosmo.keycloak.devserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker/ stays consistent with the build: the Keycloak image tag is the root pom's keycloak.version, the
+ * Dockerfile copies the jars the build produces (artifactId-version.jar), and the realm files the compose file and
+ * the operator manifests use exist and match. Reads the files relative to the project root (surefire runs in
+ * devserver/).
+ */
+@DisplayName("docker/ files (Dockerfile, compose.yaml, k8s/)")
+class DockerFilesTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path DOCKER = ROOT.resolve("docker");
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String first(Pattern pattern, String text, String what) {
+        Matcher m = pattern.matcher(text);
+        assertTrue(m.find(), what + " not found");
+        return m.group(1);
+    }
+
+    private static String rootPom() throws IOException {
+        return read(ROOT.resolve("pom.xml"));
+    }
+
+    private static String keycloakVersion() throws IOException {
+        return first(Pattern.compile("<keycloak\\.version>([^<]+)</keycloak\\.version>"), rootPom(),
+                "keycloak.version in pom.xml");
+    }
+
+    private static String projectVersion() throws IOException {
+        return first(Pattern.compile("<artifactId>kosmo-keycloak-parent</artifactId>\\s*<version>([^<]+)</version>"),
+                rootPom(), "the project version in pom.xml");
+    }
+
+    private static String artifactId(String module) throws IOException {
+        String pom = read(ROOT.resolve(module).resolve("pom.xml"));
+        String withoutParent = pom.replaceAll("(?s)<parent>.*?</parent>", "");
+        return first(Pattern.compile("<artifactId>([^<]+)</artifactId>"), withoutParent, module + " artifactId");
+    }
+
+    private static String keycloakImageTag(String text, String what) {
+        return first(Pattern.compile("quay\\.io/keycloak/keycloak:([0-9A-Za-z.\\-]+)"), text, what);
+    }
+
+    @Nested
+    @DisplayName("Dockerfile")
+    class Dockerfile {
+
+        @Test
+        @DisplayName("builds on quay.io/keycloak/keycloak with the tag of keycloak.version")
+        void imageTag() throws IOException {
+            assertEquals(keycloakVersion(), keycloakImageTag(read(DOCKER.resolve("Dockerfile")), "Keycloak image"));
+        }
+
+        @Test
+        @DisplayName("copies exactly the providers and themes jars the build produces into /opt/keycloak/providers/")
+        void copiedJars() throws IOException {
+            String dockerfile = read(DOCKER.resolve("Dockerfile"));
+            String version = first(Pattern.compile("(?m)^ARG KOSMO_VERSION=(\\S+)$"), dockerfile, "ARG KOSMO_VERSION");
+            assertEquals(projectVersion(), version, "KOSMO_VERSION default = project version");
+            List<String> sources = Pattern.compile("(?m)^COPY --chown=\\S+ (\\S+) /opt/keycloak/providers/$")
+                    .matcher(dockerfile).results().map(m -> m.group(1).replace("${KOSMO_VERSION}", version)).toList();
+            assertEquals(List.of(
+                    "providers/target/" + artifactId("providers") + "-" + version + ".jar",
+                    "themes/target/" + artifactId("themes") + "-" + version + ".jar"), sources);
+        }
+
+        @Test
+        @DisplayName("runs kc.sh build for PostgreSQL with health and metrics, and starts optimized")
+        void buildOptions() throws IOException {
+            String dockerfile = read(DOCKER.resolve("Dockerfile"));
+            assertTrue(dockerfile.contains(
+                    "RUN /opt/keycloak/bin/kc.sh build --db=postgres --health-enabled=true --metrics-enabled=true"));
+            assertTrue(dockerfile.contains("COPY --from=builder /opt/keycloak/ /opt/keycloak/"));
+            assertTrue(dockerfile.contains("CMD [\"start\", \"--optimized\"]"));
+        }
+    }
+
+    @Nested
+    @DisplayName("compose.yaml")
+    class Compose {
+
+        @Test
+        @DisplayName("builds our image from docker/Dockerfile with the repository as context, tagged keycloak.version")
+        void build() throws IOException {
+            String compose = read(DOCKER.resolve("compose.yaml"));
+            String context = first(Pattern.compile("(?m)^\\s+context: (\\S+)$"), compose, "build context");
+            String dockerfile = first(Pattern.compile("(?m)^\\s+dockerfile: (\\S+)$"), compose, "dockerfile");
+            assertEquals(ROOT, DOCKER.resolve(context).normalize());
+            assertTrue(Files.isRegularFile(ROOT.resolve(dockerfile)), dockerfile);
+            assertEquals(keycloakVersion(),
+                    first(Pattern.compile("(?m)^\\s+image: kosmo-keycloak:(\\S+)$"), compose, "image"));
+        }
+
+        @Test
+        @DisplayName("mounts the demo realm of the repository into /opt/keycloak/data/import and imports it")
+        void realmImport() throws IOException {
+            String compose = read(DOCKER.resolve("compose.yaml"));
+            String source = first(Pattern.compile("(?m)^\\s+- (\\S+):/opt/keycloak/data/import/\\S+\\.json:ro$"),
+                    compose, "realm volume");
+            assertEquals(ROOT.resolve("realm-export/kosmo-realm.json"), DOCKER.resolve(source).normalize());
+            assertTrue(Files.isRegularFile(DOCKER.resolve(source)));
+            assertTrue(compose.contains("--import-realm"));
+            assertTrue(compose.contains("image: postgres:16"));
+            assertTrue(compose.contains("image: axllent/mailpit"));
+        }
+    }
+
+    @Nested
+    @DisplayName("k8s/ (Keycloak Operator)")
+    class Kubernetes {
+
+        @Test
+        @DisplayName("Keycloak resource: 2 instances of our image tagged keycloak.version, PostgreSQL from secrets")
+        void keycloak() throws IOException {
+            String cr = read(DOCKER.resolve("k8s/keycloak.yaml"));
+            assertTrue(cr.contains("kind: Keycloak\n"));
+            assertTrue(cr.contains("  instances: 2\n"));
+            assertEquals(keycloakVersion(), first(Pattern.compile("(?m)^  image: \\S+/kosmo-keycloak:(\\S+)$"), cr,
+                    "image"));
+            assertTrue(cr.contains("    vendor: postgres\n"));
+            assertTrue(cr.contains("    usernameSecret:\n") && cr.contains("    passwordSecret:\n"));
+        }
+
+        @Test
+        @DisplayName("KeycloakRealmImport embeds the production realm template exactly (regenerate with make-realm-import.py)")
+        void realmImport() throws IOException {
+            String manifest = read(DOCKER.resolve("k8s/kosmo-realm-import.yaml"));
+            assertTrue(manifest.contains("kind: KeycloakRealmImport\n"));
+            assertTrue(manifest.contains("  keycloakCRName: kosmo-keycloak\n"));
+            String marker = "\n  realm:\n";
+            int start = manifest.indexOf(marker);
+            assertTrue(start > 0, "spec.realm");
+            StringBuilder embedded = new StringBuilder();
+            for (String line : manifest.substring(start + marker.length()).split("\n")) {
+                assertTrue(line.startsWith("    "), "realm lines are indented by 4: " + line);
+                embedded.append(line.substring(4)).append('\n');
+            }
+            Path template = ROOT.resolve("realm-export/kosmo-realm-production.json");
+            assertTrue(Files.isRegularFile(template));
+            assertEquals(read(template), embedded.toString());
+        }
+    }
+}
