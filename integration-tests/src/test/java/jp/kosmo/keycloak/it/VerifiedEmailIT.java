@@ -113,9 +113,12 @@ class VerifiedEmailIT {
         assertEquals("全てのデバイスからサインアウトする", page.checkboxLabel());
         assertFalse(page.checkboxSelected());
         assertEquals("実行", page.button());
+        // birthdate, terms, email, new password (the chooser is switched off in this class)
+        assertEquals("ステップ 3 / 4", browser.text(org.openqa.selenium.By.id("kosmo-step")));
 
         page.submit("Taro.Kenpo@example.com");
         codePage.assertCurrent();
+        assertEquals("ステップ 3 / 4", browser.text(org.openqa.selenium.By.id("kosmo-step")), "both email pages are one step");
         assertEquals("メールアドレスの確認", codePage.heading());
         assertEquals("taro.kenpo@example.com", codePage.address());
         assertEquals("確認コード(数字6桁)", codePage.codeLabel());
@@ -550,8 +553,13 @@ class VerifiedEmailIT {
         codePage.assertCurrent();
 
         assertEquals(1, members.sessions(member).size());
+        // still signed in there: the portal, or (the address is unverified again) the gate itself — never the login page
         phone.driver().navigate().to(Browser.ACCOUNT_URL);
-        phone.waitForPortal();
+        new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(20)).until(d ->
+                "login-kosmo-verified-email".equals(phone.pageId()) || "login-login".equals(phone.pageId())
+                        || (d.getCurrentUrl().startsWith(Browser.ACCOUNT_URL) && phone.pageId() != null
+                        && !phone.pageId().startsWith("login-")));
+        assertNotEquals("login-login", phone.pageId(), "the other device was signed out");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
