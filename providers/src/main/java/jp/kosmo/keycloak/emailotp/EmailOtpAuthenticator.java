@@ -43,7 +43,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
                 return;
             }
         }
-        context.challenge(form(context, config, state).createForm(TEMPLATE));
+        context.challenge(form(context, config).createForm(TEMPLATE));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError != null) {
             context.getEvent().user(user).error(bruteForceError);
-            context.forceChallenge(form(context, config, state)
+            context.forceChallenge(form(context, config)
                     .setError(Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
                             ? "kosmoCodeLockedTemporarily" : "kosmoCodeLockedPermanently")
                     .createForm(TEMPLATE));
@@ -71,7 +71,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
 
         CodeInput.Result typed = CodeInput.parse(formData.getFirst(FIELD));
         if (!typed.isValid()) {
-            context.challenge(fieldError(context, config, state, "kosmoCodeFormat"));
+            context.challenge(fieldError(context, config, "kosmoCodeFormat"));
             return;
         }
         String code = typed.code();
@@ -82,37 +82,33 @@ public final class EmailOtpAuthenticator implements Authenticator {
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 String message = state.isDead() ? "kosmoCodeDead" : "kosmoCodeWrong";
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        fieldError(context, config, state, message));
+                        fieldError(context, config, message));
             }
             case EXPIRED -> {
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
-                context.challenge(fieldError(context, config, state, "kosmoCodeExpired"));
+                context.challenge(fieldError(context, config, "kosmoCodeExpired"));
             }
-            case DEAD, NO_CODE -> context.challenge(fieldError(context, config, state, "kosmoCodeDead"));
+            case DEAD, NO_CODE -> context.challenge(fieldError(context, config, "kosmoCodeDead"));
         }
     }
 
     private void resend(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state, long now) {
         long wait = state.secondsUntilResend(now, config.cooldownSeconds());
         if (wait > 0) {
-            context.challenge(form(context, config, state)
+            context.challenge(form(context, config)
                     .setError("kosmoCodeResendWait", Long.toString(wait))
                     .createForm(TEMPLATE));
             return;
         }
-        if (state.sends() >= config.maxSends()) {
-            context.challenge(form(context, config, state).setError("kosmoCodeTooManySends").createForm(TEMPLATE));
-            return;
-        }
         if (sendNewCode(context, config, state, now)) {
-            context.challenge(form(context, config, state).setInfo("kosmoCodeResent").createForm(TEMPLATE));
+            context.challenge(form(context, config).setInfo("kosmoCodeResent").createForm(TEMPLATE));
         }
     }
 
     /** Issues and mails a code; on a mail failure shows a message and returns false (nothing else changes). */
     private boolean sendNewCode(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state, long now) {
         if (state.sends() >= config.maxSends()) {
-            context.challenge(form(context, config, state).setError("kosmoCodeTooManySends").createForm(TEMPLATE));
+            context.challenge(form(context, config).setError("kosmoCodeTooManySends").createForm(TEMPLATE));
             return false;
         }
         UserModel user = context.getUser();
@@ -124,21 +120,20 @@ public final class EmailOtpAuthenticator implements Authenticator {
             return true;
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
-            context.challenge(form(context, config, state).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
+            context.challenge(form(context, config).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
             return false;
         }
     }
 
-    private static LoginFormsProvider form(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state) {
+    private static LoginFormsProvider form(AuthenticationFlowContext context, EmailOtpConfig config) {
         return context.form()
                 .setAttribute("kosmoCodeEmail", context.getUser().getEmail())
                 .setAttribute("kosmoCodeTtlMinutes", Math.max(1, config.lifetimeSeconds() / 60))
                 .setAttribute("kosmoCodeCooldownSeconds", config.cooldownSeconds());
     }
 
-    private static Response fieldError(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state,
-                                       String message) {
-        return form(context, config, state).addError(new FormMessage(FIELD, message)).createForm(TEMPLATE);
+    private static Response fieldError(AuthenticationFlowContext context, EmailOtpConfig config, String message) {
+        return form(context, config).addError(new FormMessage(FIELD, message)).createForm(TEMPLATE);
     }
 
     @Override
