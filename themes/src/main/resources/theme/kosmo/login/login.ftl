@@ -3,7 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
 <#-- 【2】 User ID + initial password. Built from keycloak.v2's macros; differs from its login.ftl in the heading
-     (the realm's display name), the forgot-user-ID link and the two notes for members. -->
+     (the realm's display name), the forgot-user-ID link (when switched on) and the two notes for members. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
     <#if section = "header">
         ${realm.displayName!msg("loginAccountTitle")}
@@ -21,9 +21,10 @@
                             <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />
                         </#if>
                     </@field.password>
-                    <#if (properties.kosmoShowForgotUserId!'false') == 'true'>
+                    <#-- set by our auth-username-password-form when its settings switch the forgot-user-ID page on -->
+                    <#if kosmoForgotUserIdUrl??>
                         <div class="${properties.kcFormHelperTextClass}">
-                            <a id="kc-forgot-user-id" href="${properties.kosmoForgotUserIdUrl!'#'}">${msg("kosmoForgotUserId")}</a>
+                            <a id="kc-forgot-user-id" href="${kosmoForgotUserIdUrl}">${msg("kosmoForgotUserId")}</a>
                         </div>
                     </#if>
                     <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>

@@ -58,7 +58,7 @@ class LoginPageIT {
         assertEquals("初めて利用する方 : 健康保険組合からのユーザID・パスワード通知をご参照ください。", login.noteFirstTime());
         assertEquals("過去にご利用がある方 : ユーザIDは従来より変更ございませんが、パスワードは「記号+番号+生年月日」にリセットしています。",
                 login.noteReturning());
-        assertFalse(login.hasForgotUserIdLink(), "hidden until the forgot-user-ID page exists");
+        assertEquals("ユーザIDを忘れた方はこちら", login.forgotUserIdLink());
     }
 
     @Test
@@ -70,6 +70,7 @@ class LoginPageIT {
         assertEquals("Password", login.label("password"));
         assertEquals("Keep me signed in", login.rememberMeLabel());
         assertEquals("Forgot your password?", login.forgotPasswordLink());
+        assertEquals("Forgot your user ID?", login.forgotUserIdLink());
         assertEquals("Log in", login.loginButton());
         assertTrue(login.noteFirstTime().startsWith("First time here : "), login.noteFirstTime());
         assertTrue(login.noteReturning().startsWith("Used the service before : "), login.noteReturning());

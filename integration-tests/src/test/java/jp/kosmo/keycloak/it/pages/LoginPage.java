@@ -53,6 +53,15 @@ public final class LoginPage {
         return browser.isPresent(By.id("kc-forgot-user-id"));
     }
 
+    public String forgotUserIdLink() {
+        return browser.text(By.id("kc-forgot-user-id"));
+    }
+
+    /** Opens 「ユーザIDを忘れた方はこちら」. */
+    public void openForgotUserId() {
+        browser.submitWith(By.id("kc-forgot-user-id"));
+    }
+
     public String loginButton() {
         return browser.text(By.id("kc-login"));
     }

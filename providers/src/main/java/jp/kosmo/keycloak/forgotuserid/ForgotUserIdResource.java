@@ -1,0 +1,205 @@
+package jp.kosmo.keycloak.forgotuserid;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.Urls;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.services.util.LocaleUtil;
+import org.keycloak.services.util.ResolveRelative;
+
+/**
+ * 「ユーザIDを忘れた方はこちら」: a page outside any login, asking for an address and the birthdate. Every accepted
+ * request gets the same answer in the same time; who, if anyone, gets a mail is decided by {@link ForgotUserIdJob}
+ * after the answer has gone out. Only what does not depend on members happens here: the cross-site check, the
+ * input check and the rate limits (counted per address text and per client IP, known or not).
+ */
+public final class ForgotUserIdResource {
+
+    private static final Logger LOG = Logger.getLogger(ForgotUserIdResource.class);
+
+    static final String TEMPLATE = "kosmo-forgot-user-id.ftl";
+    static final String PAGE_ATTRIBUTE = "kosmoForgotUserId";
+    static final String MODE_FORM = "form";
+    static final String MODE_SENT = "sent";
+    static final String MODE_LIMITED = "limited";
+    static final String PAGE_EXPIRED = "kosmoForgotUserIdExpired";
+    static final String TRY_LATER = "kosmoForgotUserIdTryLater";
+
+    /** The job starts this long after the answer, so it never competes with writing the answer. */
+    static final long JOB_DELAY_MILLIS = 200;
+    /** Field values longer than this are not shown back in the form. */
+    private static final int MAX_ECHO_LENGTH = 256;
+    /** The union and its members are in Japan: a birthdate "in the future" is judged by Japan's calendar. */
+    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ClientModel client;
+    private final LoginFlowSettings settings;
+
+    ForgotUserIdResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.client = requestedClient(session, realm);
+        if (client != null) {
+            session.getContext().setClient(client);
+        }
+        this.settings = LoginFlowSettings.of(realm, client);
+        LocaleUtil.processLocaleParam(session, realm, null);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response form() {
+        if (!settings.forgotUserId().enabled()) {
+            return notFound();
+        }
+        String token = cookieToken();
+        boolean newToken = token == null;
+        if (newToken) {
+            token = CsrfToken.generate();
+        }
+        return page(MODE_FORM, token, newToken, "", "", List.of(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response submit() {
+        if (!settings.forgotUserId().enabled()) {
+            return notFound();
+        }
+        MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
+        String email = echo(form.getFirst(ForgotUserIdInput.FIELD_EMAIL));
+        String birthdate = echo(form.getFirst(ForgotUserIdInput.FIELD_BIRTHDATE));
+        String token = cookieToken();
+        if (!CsrfToken.matches(token, form.getFirst(CsrfToken.FIELD))) {
+            return page(MODE_FORM, CsrfToken.generate(), true, email, birthdate, List.of(), PAGE_EXPIRED);
+        }
+        ForgotUserIdInput.Result input = ForgotUserIdInput.parse(form.getFirst(ForgotUserIdInput.FIELD_EMAIL),
+                form.getFirst(ForgotUserIdInput.FIELD_BIRTHDATE), settings.forgotUserId().birthdateRequired(),
+                LocalDate.now(MEMBERS_ZONE));
+        if (!input.isValid()) {
+            List<FormMessage> errors = input.problems().stream()
+                    .map(p -> new FormMessage(p.field(), p.messageKey()))
+                    .toList();
+            return page(MODE_FORM, token, false, email, birthdate, errors, null);
+        }
+        ForgotUserIdInput.Request request = input.request();
+        ClientConnection connection = session.getContext().getConnection();
+        boolean allowed = withinLimits(request, connection);
+        String locale = session.getContext().resolveLocale(null).toLanguageTag();
+        ForgotUserIdJob job = allowed
+                ? ForgotUserIdJob.lookUp(realm, client, connection, request, settings.birthdateAttribute(), loginUrl(), locale)
+                : ForgotUserIdJob.limited(realm, client, connection, request);
+        schedule(job);
+        return page(allowed ? MODE_SENT : MODE_LIMITED, token, false, "", "", List.of(), null);
+    }
+
+    private boolean withinLimits(ForgotUserIdInput.Request request, ClientConnection connection) {
+        HourlyLimit limit = new HourlyLimit(session.getProvider(SingleUseObjectProvider.class));
+        String ip = connection == null || connection.getRemoteAddr() == null ? "unknown" : connection.getRemoteAddr();
+        return limit.tryAcquire(realm.getId() + ":ip:" + ip, settings.forgotUserId().perIpPerHour())
+                && limit.tryAcquire(realm.getId() + ":address:" + request.email(), settings.forgotUserId().perAddressPerHour());
+    }
+
+    private void schedule(ForgotUserIdJob job) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(ForgotUserIdResourceProviderFactory.PROVIDER_ID);
+        CompletableFuture.delayedExecutor(JOB_DELAY_MILLIS, TimeUnit.MILLISECONDS, executor).execute(() -> {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, job);
+            } catch (RuntimeException e) {
+                LOG.error("A forgot-user-ID request could not be completed", e);
+            }
+        });
+    }
+
+    private Response page(String mode, String token, boolean setCookie, String email, String birthdate,
+                          List<FormMessage> fieldErrors, String pageError) {
+        URI pageUri = KosmoLoginForm.pageUri(session, realm, client);
+        Map<String, Object> page = new HashMap<>();
+        page.put("mode", mode);
+        page.put("csrf", token);
+        page.put("email", email);
+        page.put("birthdate", birthdate);
+        page.put("birthdateRequired", settings.forgotUserId().birthdateRequired());
+        page.put("loginUrl", loginUrl());
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class)
+                .setActionUri(pageUri)
+                .setAttribute(PAGE_ATTRIBUTE, page)
+                .setResponseHeader(HttpHeaders.CACHE_CONTROL, "no-store, must-revalidate, max-age=0");
+        if (!fieldErrors.isEmpty()) {
+            forms.setErrors(fieldErrors);
+        } else if (pageError != null) {
+            forms.setError(pageError);
+        } else if (MODE_LIMITED.equals(mode)) {
+            forms.setError(TRY_LATER);
+        }
+        if (setCookie) {
+            forms.setResponseHeader(HttpHeaders.SET_COOKIE,
+                    CsrfToken.setCookieHeader(token, pageUri.getPath(), "https".equals(pageUri.getScheme())));
+        }
+        return forms.createForm(TEMPLATE);
+    }
+
+    private Response notFound() {
+        return ErrorPage.error(session, null, Response.Status.NOT_FOUND, Messages.PAGE_NOT_FOUND);
+    }
+
+    /** Where "back to the login" and the mail's link go: the client the member came from, else the account console. */
+    private String loginUrl() {
+        if (client != null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
+            return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
+        }
+        return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString();
+    }
+
+    private String cookieToken() {
+        Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(CsrfToken.COOKIE);
+        return cookie != null && CsrfToken.wellFormed(cookie.getValue()) ? cookie.getValue() : null;
+    }
+
+    private static ClientModel requestedClient(KeycloakSession session, RealmModel realm) {
+        String clientId = session.getContext().getUri().getQueryParameters().getFirst(OAuth2Constants.CLIENT_ID);
+        if (clientId == null || clientId.isBlank() || clientId.length() > 255) {
+            return null;
+        }
+        ClientModel client = realm.getClientByClientId(clientId);
+        return client != null && client.isEnabled() ? client : null;
+    }
+
+    private static String echo(String value) {
+        return value == null || value.length() > MAX_ECHO_LENGTH ? "" : value;
+    }
+}

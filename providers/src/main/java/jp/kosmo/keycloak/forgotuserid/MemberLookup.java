@@ -1,0 +1,92 @@
+package jp.kosmo.keycloak.forgotuserid;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import jp.kosmo.keycloak.birthdate.BirthdateInput;
+
+/**
+ * Finds the one member a forgot-user-ID request is for: an enabled member (not a service account) whose
+ * <em>verified</em> address is the one entered and, when the form asks for it, whose birthdate on file is the one
+ * entered. Anything else, including two such members, is no match. Runs off the request thread only.
+ */
+final class MemberLookup {
+
+    /** Why there is or is not a match; the event's reason detail for admins. */
+    enum Reason {
+        FOUND("found"),
+        NO_MEMBER("no_member_with_address"),
+        NOT_VERIFIED("address_not_verified"),
+        BIRTHDATE_MISMATCH("birthdate_mismatch"),
+        AMBIGUOUS("several_members");
+
+        final String detail;
+
+        Reason(String detail) {
+            this.detail = detail;
+        }
+    }
+
+    /** The member (set when one was found, or when exactly one had the address but failed a check) and why. */
+    record Outcome(UserModel user, Reason reason) {
+        boolean found() {
+            return reason == Reason.FOUND;
+        }
+    }
+
+    private MemberLookup() {
+    }
+
+    static Outcome find(KeycloakSession session, RealmModel realm, ForgotUserIdInput.Request request, String birthdateAttribute) {
+        List<UserModel> withAddress = candidates(session, realm, request.email())
+                .filter(UserModel::isEnabled)
+                .filter(u -> u.getServiceAccountClientLink() == null)
+                .toList();
+        if (withAddress.isEmpty()) {
+            return new Outcome(null, Reason.NO_MEMBER);
+        }
+        List<UserModel> verified = withAddress.stream().filter(UserModel::isEmailVerified).toList();
+        if (verified.isEmpty()) {
+            return new Outcome(single(withAddress), Reason.NOT_VERIFIED);
+        }
+        List<UserModel> matching = request.birthdate() == null ? verified
+                : verified.stream().filter(u -> request.birthdate().equals(birthdate(u, birthdateAttribute))).toList();
+        if (matching.isEmpty()) {
+            return new Outcome(single(verified), Reason.BIRTHDATE_MISMATCH);
+        }
+        if (matching.size() > 1) {
+            return new Outcome(null, Reason.AMBIGUOUS);
+        }
+        return new Outcome(matching.get(0), Reason.FOUND);
+    }
+
+    private static Stream<UserModel> candidates(KeycloakSession session, RealmModel realm, String email) {
+        if (!realm.isDuplicateEmailsAllowed()) {
+            UserModel user = session.users().getUserByEmail(realm, email);
+            return user == null ? Stream.empty() : Stream.of(user);
+        }
+        return session.users()
+                .searchForUserStream(realm, Map.of(UserModel.EMAIL, email, UserModel.EXACT, Boolean.TRUE.toString()))
+                .filter(u -> email.equalsIgnoreCase(u.getEmail()));
+    }
+
+    private static UserModel single(List<UserModel> users) {
+        return users.size() == 1 ? users.get(0) : null;
+    }
+
+    /** The birthdate on file, read as the login reads it; null when missing or unusable. */
+    private static LocalDate birthdate(UserModel user, String attribute) {
+        String value = user.getFirstAttribute(attribute);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        BirthdateInput.Result parsed = BirthdateInput.parse(value, LocalDate.MAX);
+        return parsed.isValid() ? parsed.date() : null;
+    }
+}
