@@ -82,6 +82,9 @@ class ForgotUserIdIT {
         assertEquals("ユーザIDの確認", page.heading());
         assertEquals("ご登録のメールアドレスと生年月日を入力して「送信」を押してください。ご登録内容と一致した場合、そのメールアドレスにユーザIDをお送りします。",
                 page.instruction());
+        browser.setWindowWidth(390, 844);
+        assertFalse(browser.scrollsHorizontally(), () -> "the page scrolls sideways at 390 px: " + browser.overflowingElements());
+        browser.saveScreenshot("forgot-user-id-390.png");
         assertEquals("メールアドレス", page.label("email"));
         assertEquals("生年月日(入力例:19790822)", page.label("birthdate"));
         page.submit(address.toUpperCase(), "１９７９０８２２");

@@ -140,4 +140,16 @@ public final class Browser {
                         + " || document.body.scrollWidth > document.documentElement.clientWidth;");
         return Boolean.TRUE.equals(result);
     }
+
+    /** Saves what the window shows to {@code target/screenshots/<name>}, for a person to look at after the run. */
+    public void saveScreenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
