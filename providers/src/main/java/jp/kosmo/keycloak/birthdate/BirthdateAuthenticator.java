@@ -117,19 +117,7 @@ public final class BirthdateAuthenticator implements Authenticator {
     }
 
     private LocalDate storedBirthdate(UserModel user, BirthdateConfig config) {
-        String value = user.getFirstAttribute(config.attribute());
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        // The stored value is not checked against "today": a future date on file is an admin's typo that the
-        // member cannot fix, so it is treated like no birthdate at all.
-        BirthdateInput.Result parsed = BirthdateInput.parse(value, LocalDate.now(clock));
-        if (!parsed.isValid()) {
-            LOG.warnf("Member %s has an unusable value in attribute '%s' (%s); treated as no birthdate on file",
-                    user.getId(), config.attribute(), parsed.problem());
-            return null;
-        }
-        return parsed.date();
+        return BirthdateOnFile.of(user, config.attribute(), LocalDate.now(clock));
     }
 
     private static Response form(AuthenticationFlowContext context, String fieldError, String pageError, String value) {

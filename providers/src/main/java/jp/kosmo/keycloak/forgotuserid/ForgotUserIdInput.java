@@ -49,12 +49,10 @@ public final class ForgotUserIdInput {
 
     public static Result parse(String rawEmail, String rawBirthdate, boolean birthdateRequired, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
-        String email = null;
-        String emailProblem = emailProblem(rawEmail);
+        String email = rawEmail == null || rawEmail.length() > MAX_RAW_EMAIL_LENGTH ? rawEmail : normaliseEmail(rawEmail);
+        String emailProblem = emailProblem(email);
         if (emailProblem != null) {
             problems.add(new Problem(FIELD_EMAIL, emailProblem));
-        } else {
-            email = normaliseEmail(rawEmail);
         }
         LocalDate birthdate = null;
         if (birthdateRequired) {
@@ -70,15 +68,9 @@ public final class ForgotUserIdInput {
                 : new Result(null, List.copyOf(problems));
     }
 
-    private static String emailProblem(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return EMAIL_EMPTY;
-        }
-        if (raw.length() > MAX_RAW_EMAIL_LENGTH) {
-            return EMAIL_TOO_LONG;
-        }
-        String email = normaliseEmail(raw);
-        if (email.isEmpty()) {
+    /** What is wrong with {@code email} (normalised unless over-long raw input), null when nothing is. */
+    private static String emailProblem(String email) {
+        if (email == null || email.isEmpty()) {
             return EMAIL_EMPTY;
         }
         if (email.length() > MAX_EMAIL_LENGTH) {

@@ -9,7 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import jp.kosmo.keycloak.birthdate.BirthdateInput;
+import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
 
 /**
  * Finds the one member a forgot-user-ID request is for: an enabled member (not a service account) whose
@@ -56,7 +56,9 @@ final class MemberLookup {
             return new Outcome(single(withAddress), Reason.NOT_VERIFIED);
         }
         List<UserModel> matching = request.birthdate() == null ? verified
-                : verified.stream().filter(u -> request.birthdate().equals(birthdate(u, birthdateAttribute))).toList();
+                : verified.stream()
+                        .filter(u -> request.birthdate().equals(BirthdateOnFile.of(u, birthdateAttribute, LocalDate.now())))
+                        .toList();
         if (matching.isEmpty()) {
             return new Outcome(single(verified), Reason.BIRTHDATE_MISMATCH);
         }
@@ -78,15 +80,5 @@ final class MemberLookup {
 
     private static UserModel single(List<UserModel> users) {
         return users.size() == 1 ? users.get(0) : null;
-    }
-
-    /** The birthdate on file, read as the login reads it; null when missing or unusable. */
-    private static LocalDate birthdate(UserModel user, String attribute) {
-        String value = user.getFirstAttribute(attribute);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        BirthdateInput.Result parsed = BirthdateInput.parse(value, LocalDate.MAX);
-        return parsed.isValid() ? parsed.date() : null;
     }
 }
