@@ -66,6 +66,10 @@ public final class ForgotUserIdResource {
     private final RealmModel realm;
     private final ClientModel client;
     private final LoginFlowSettings settings;
+    /** This page's own address (the form's action, the cookie's path). */
+    private final URI pageUri;
+    /** Where "back to the login" and the mail's link go. */
+    private final String loginUrl;
 
     ForgotUserIdResource(KeycloakSession session) {
         this.session = session;
@@ -75,6 +79,8 @@ public final class ForgotUserIdResource {
             session.getContext().setClient(client);
         }
         this.settings = LoginFlowSettings.of(realm, client);
+        this.pageUri = KosmoLoginForm.pageUri(session, realm, client);
+        this.loginUrl = loginUrl(session, realm, client);
         LocaleUtil.processLocaleParam(session, realm, null);
     }
 
@@ -120,7 +126,7 @@ public final class ForgotUserIdResource {
         boolean allowed = withinLimits(request, connection);
         String locale = session.getContext().resolveLocale(null).toLanguageTag();
         ForgotUserIdJob job = allowed
-                ? ForgotUserIdJob.lookUp(realm, client, connection, request, settings.birthdateAttribute(), loginUrl(), locale)
+                ? ForgotUserIdJob.lookUp(realm, client, connection, request, settings.birthdateAttribute(), loginUrl, locale)
                 : ForgotUserIdJob.limited(realm, client, connection, request);
         schedule(job);
         return page(allowed ? MODE_SENT : MODE_LIMITED, token, false, "", "", List.of(), null);
@@ -147,14 +153,13 @@ public final class ForgotUserIdResource {
 
     private Response page(String mode, String token, boolean setCookie, String email, String birthdate,
                           List<FormMessage> fieldErrors, String pageError) {
-        URI pageUri = KosmoLoginForm.pageUri(session, realm, client);
         Map<String, Object> page = new HashMap<>();
         page.put("mode", mode);
         page.put("csrf", token);
         page.put("email", email);
         page.put("birthdate", birthdate);
         page.put("birthdateRequired", settings.forgotUserId().birthdateRequired());
-        page.put("loginUrl", loginUrl());
+        page.put("loginUrl", loginUrl);
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class)
                 .setActionUri(pageUri)
                 .setAttribute(PAGE_ATTRIBUTE, page)
@@ -178,7 +183,7 @@ public final class ForgotUserIdResource {
     }
 
     /** Where "back to the login" and the mail's link go: the client the member came from, else the account console. */
-    private String loginUrl() {
+    private static String loginUrl(KeycloakSession session, RealmModel realm, ClientModel client) {
         if (client != null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
             return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
         }
