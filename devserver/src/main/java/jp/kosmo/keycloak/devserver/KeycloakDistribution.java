@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Unpacks the Keycloak distribution zip ({@code keycloak-26.7.3/...}) into {@code .run/}, once per version.
+ * Unpacks the Keycloak distribution zip ({@code keycloak-26.7.5/...}) into {@code .run/}, once per version.
  */
 final class KeycloakDistribution {
 
@@ -22,7 +22,7 @@ final class KeycloakDistribution {
     private KeycloakDistribution() {
     }
 
-    /** @return the Keycloak home, e.g. {@code .run/keycloak-26.7.3} */
+    /** @return the Keycloak home, e.g. {@code .run/keycloak-26.7.5} */
     static Path unpackIfNeeded(Path distZip, Path runDir) {
         try (ZipFile zip = new ZipFile(distZip.toFile())) {
             String root = rootFolder(zip, distZip);

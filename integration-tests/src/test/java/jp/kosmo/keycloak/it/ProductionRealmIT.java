@@ -31,7 +31,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * The production realm template (realm-export/kosmo-realm-production.json) imports into Keycloak 26.7.3, has no
+ * The production realm template (realm-export/kosmo-realm-production.json) imports into Keycloak 26.7.5, has no
  * members, carries the SMTP and frontend-URL placeholders (filled here as kc.sh --import-realm fills them from the
  * environment), and its flows, required actions, policies and user profile are those of the
  * demo realm as the server holds them after import, so the two files cannot drift apart.

@@ -36,7 +36,7 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
- * 【4】 The terms acceptance on PostgreSQL: Keycloak 26.7.3 started on the local PostgreSQL (failsafe execution
+ * 【4】 The terms acceptance on PostgreSQL: Keycloak 26.7.5 started on the local PostgreSQL (failsafe execution
  * {@code postgres}, database created afresh for the run), our Liquibase changelog applied there, accept + admin
  * list through the real pages and the admin REST API, and the table, its keys and its cascades checked with SQL.
  */

@@ -5,7 +5,7 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration shared by all test classes (same class = same server, started once):
- * our providers and themes jars deployed into the Keycloak 26.7.3 distribution.
+ * our providers and themes jars deployed into the Keycloak 26.7.5 distribution.
  */
 public final class KosmoServerConfig implements KeycloakServerConfig {
 
