@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker/ stays consistent with the build: the Keycloak image tag is the root pom's keycloak.version, the
- * Dockerfile copies the jars the build produces (artifactId-version.jar), and the realm files the compose file and
- * the operator manifests use exist and match. Reads the files relative to the project root (surefire runs in
+ * docker/ stays consistent with the build and safe by default: the Keycloak image tag is the root pom's
+ * keycloak.version, the Dockerfile copies the jars the build produces (artifactId-version.jar), the realm files the
+ * compose file and the operator manifests use exist and match, compose publishes on 127.0.0.1 only with every image
+ * pinned by an exact version, and the operator's Keycloak resource sets the proxy-headers option. Reads the files relative to the project root (surefire runs in
  * devserver/).
  */
 @DisplayName("docker/ files (Dockerfile, compose.yaml, k8s/)")
@@ -120,8 +121,57 @@ class DockerFilesTest {
             assertEquals(ROOT.resolve("realm-export/kosmo-realm.json"), DOCKER.resolve(source).normalize());
             assertTrue(Files.isRegularFile(DOCKER.resolve(source)));
             assertTrue(compose.contains("--import-realm"));
-            assertTrue(compose.contains("image: postgres:16"));
-            assertTrue(compose.contains("image: axllent/mailpit"));
+        }
+
+        @Test
+        @DisplayName("runs PostgreSQL 16, Mailpit and our image, each pinned by an exact version (no latest, no moving tag)")
+        void pinnedImages() throws IOException {
+            ComposeFile compose = ComposeFile.parse(read(DOCKER.resolve("compose.yaml")));
+            assertEquals(List.of("postgres", "mailpit", "keycloak"), List.copyOf(compose.services().keySet()));
+            assertEquals(List.of(), compose.imagesWithoutExactVersion());
+            assertTrue(compose.services().get("postgres").image().startsWith("postgres:16."));
+            assertTrue(compose.services().get("mailpit").image().startsWith("axllent/mailpit:v1."));
+        }
+
+        @Test
+        @DisplayName("publishes every port on 127.0.0.1 only: Keycloak 8080 and 9000, Mailpit's web mailbox 8025")
+        void loopbackPorts() throws IOException {
+            ComposeFile compose = ComposeFile.parse(read(DOCKER.resolve("compose.yaml")));
+            assertEquals(List.of(), compose.portsNotOnLoopback());
+            assertEquals(List.of("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:8025:8025"),
+                    compose.services().values().stream().flatMap(s -> s.ports().stream()).toList());
+        }
+    }
+
+    @Nested
+    @DisplayName("the compose checks themselves")
+    class ComposeChecks {
+
+        private static final String HEAD = "name: x\n\nservices:\n";
+
+        @Test
+        @DisplayName("report a port published on every interface, on another address, in long or flow syntax")
+        void unsafePorts() {
+            ComposeFile compose = ComposeFile.parse(HEAD
+                    + "  a:\n    image: a:1.2\n    ports:\n      - \"8080:8080\"   # all interfaces\n"
+                    + "      - \"0.0.0.0:9000:9000\"\n      - 8025\n      - \"127.0.0.1:1025:1025\"\n"
+                    + "  b:\n    image: b:1.2\n    ports:\n      - target: 80\n        published: 8081\n"
+                    + "  c:\n    image: c:1.2\n    ports: [\"127.0.0.1:8082:80\"]\n"
+                    + "volumes:\n  ports:\n");
+            assertEquals(List.of("a: 8080:8080", "a: 0.0.0.0:9000:9000", "a: 8025", "b: target: 80",
+                    "b: published: 8081", "c: [\"127.0.0.1:8082:80\"]"), compose.portsNotOnLoopback());
+        }
+
+        @Test
+        @DisplayName("report an image without a tag, with latest, with a major-only tag, or a service without an image")
+        void unpinnedImages() {
+            ComposeFile compose = ComposeFile.parse(HEAD
+                    + "  a:\n    image: postgres\n  b:\n    image: axllent/mailpit:latest\n"
+                    + "  c:\n    image: postgres:16\n  d:\n    build: .\n"
+                    + "  e:\n    image: registry.example.org:5000/kosmo\n  f:\n    image: \"postgres:16.16\"\n"
+                    + "  g:\n    image: registry.example.org:5000/kosmo/kosmo-keycloak:26.7.5\n");
+            assertEquals(List.of("a: postgres", "b: axllent/mailpit:latest", "c: postgres:16", "d: no image",
+                    "e: registry.example.org:5000/kosmo"), compose.imagesWithoutExactVersion());
         }
     }
 
@@ -139,6 +189,16 @@ class DockerFilesTest {
                     "image"));
             assertTrue(cr.contains("    vendor: postgres\n"));
             assertTrue(cr.contains("    usernameSecret:\n") && cr.contains("    passwordSecret:\n"));
+        }
+
+        @Test
+        @DisplayName("Keycloak resource sets the proxy-headers option (spec.proxy.headers: xforwarded) once")
+        void proxyHeaders() throws IOException {
+            String cr = read(DOCKER.resolve("k8s/keycloak.yaml"));
+            assertEquals(1, Pattern.compile("(?m)^  proxy:\n    headers: xforwarded$").matcher(cr).results().count(),
+                    "spec.proxy.headers");
+            assertTrue(cr.lines().map(String::strip).noneMatch(l -> l.equals("- name: proxy-headers") || l.equals("- name: proxy")),
+                    "the option is set through spec.proxy only, not again in additionalOptions");
         }
 
         @Test

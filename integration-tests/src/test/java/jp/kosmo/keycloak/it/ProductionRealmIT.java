@@ -100,6 +100,9 @@ class ProductionRealmIT {
         assertEquals(d.getEmailTheme(), p.getEmailTheme());
         assertEquals(d.getDefaultLocale(), p.getDefaultLocale());
         assertEquals(d.getSupportedLocales(), p.getSupportedLocales());
+        assertEquals(new TreeMap<>(d.getBrowserSecurityHeaders()), new TreeMap<>(p.getBrowserSecurityHeaders()));
+        assertTrue(p.getBrowserSecurityHeaders().get("contentSecurityPolicy").contains("base-uri 'self'"),
+                "the template's own CSP, not Keycloak's default: " + p.getBrowserSecurityHeaders());
         assertEquals(d.isBruteForceProtected(), p.isBruteForceProtected());
         assertEquals(d.getFailureFactor(), p.getFailureFactor());
         assertEquals(d.getWebAuthnPolicyPasswordlessRequireResidentKey(),

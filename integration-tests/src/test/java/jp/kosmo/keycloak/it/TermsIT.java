@@ -37,6 +37,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -333,6 +334,63 @@ class TermsIT {
             TermsAdminApi.Reply reply = asAuditor.get(TermsAdminApi.versionPath("1") + query);
             assertEquals(400, reply.status(), query + " " + reply.text());
         }
+    }
+
+    @Test
+    @DisplayName("a CSV export is an admin event: ACTION on USER with the export's path, version, window, row count and who exported; a refused export records nothing")
+    void csvExportIsAdminEvent() {
+        String version = "audit-" + System.currentTimeMillis();
+        String previous = settings.setVersion(version);
+        try {
+            String path = "kosmo-terms/versions/" + version + "/acceptances.csv";
+            String auditor = members.create("auditor", BIRTHDATE, PASSWORD);
+            settings.grantViewUsers(id(auditor));
+            String auditorToken = tokenAfterAccepting(auditor);
+            String memberToken = tokenAfterAccepting(members.create("member", BIRTHDATE, PASSWORD));
+            assertEquals(List.of(), exportEvents(path));
+
+            assertEquals(403, new TermsAdminApi(() -> memberToken).get(TermsAdminApi.versionPath(version) + ".csv").status());
+            TermsAdminApi.Reply csv = new TermsAdminApi(() -> auditorToken).get(TermsAdminApi.versionPath(version) + ".csv?max=50");
+            assertEquals(200, csv.status(), csv.text());
+            assertEquals(3, csv.text().split("\r\n").length, "header + the auditor's and the member's acceptance");
+
+            List<AdminEventRepresentation> events = awaitExportEvents(path);
+            assertEquals(1, events.size(), "one event for the export, none for the refused one: " + events);
+            AdminEventRepresentation event = events.get(0);
+            assertEquals("ACTION", event.getOperationType());
+            assertEquals("USER", event.getResourceType());
+            assertEquals(path, event.getResourcePath());
+            assertEquals(id(auditor), event.getAuthDetails().getUserId());
+            assertEquals(realm.admin().toRepresentation().getId(), event.getAuthDetails().getRealmId());
+            assertEquals(Map.of("terms_version", version, "first", "0", "max", "50", "rows", "2"), event.getDetails());
+        } finally {
+            settings.setVersion(previous);
+        }
+    }
+
+    /** A new login of {@code username} that accepts the current terms; the access token of that login. */
+    private String tokenAfterAccepting(String username) {
+        HttpBrowser http = new HttpBrowser(Browser.REALM);
+        HttpBrowser.Page page = http.logIn(username, PASSWORD, TYPED_BIRTHDATE);
+        HttpBrowser.expect(page, TermsPage.PAGE_ID);
+        page = http.submit(page, "kc-terms-form", Map.of("accept", ""));
+        return http.exchangeCode(page);
+    }
+
+    /** The realm's admin events of operation ACTION on this resource path (admin REST GET .../admin-events). */
+    private List<AdminEventRepresentation> exportEvents(String path) {
+        return realm.admin().getAdminEvents(List.of("ACTION"), null, null, null, null, path, null, null, 0, 100);
+    }
+
+    /** Admin events are stored with the request's transaction; allow a moment for the store all the same. */
+    private List<AdminEventRepresentation> awaitExportEvents(String path) {
+        Instant until = Instant.now().plusSeconds(10);
+        List<AdminEventRepresentation> events = exportEvents(path);
+        while (events.isEmpty() && Instant.now().isBefore(until)) {
+            Members.sleep(200);
+            events = exportEvents(path);
+        }
+        return events;
     }
 
     @Test

@@ -16,10 +16,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -32,17 +35,27 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  *   <li>{@code GET versions/{version}/acceptances/count} — how many there are</li>
  *   <li>{@code GET versions/{version}/acceptances.csv[?first=&max=]} — the same as CSV (all rows unless paged)</li>
  * </ul>
+ *
+ * <p>A CSV download takes members' data out of Keycloak, so it is an admin event (operation {@code ACTION}, resource
+ * type {@code USER}, the export's path, the version, the window and the number of rows), recorded when the realm
+ * saves admin events.
  */
 public final class TermsAdminResource {
+
+    static final String DETAIL_FIRST = "first";
+    static final String DETAIL_MAX = "max";
+    static final String DETAIL_ROWS = "rows";
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    TermsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    TermsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.USER);
     }
 
     @GET
@@ -85,7 +98,15 @@ public final class TermsAdminResource {
                                @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.users().requireView();
         Page page = page(first, max, Page.MAX_CSV_ROWS, Page.MAX_CSV_ROWS);
-        byte[] csv = TermsCsv.render(withUsernames(store().byVersion(realm, version, page))).getBytes(StandardCharsets.UTF_8);
+        List<TermsAcceptanceRepresentation> rows = withUsernames(store().byVersion(realm, version, page));
+        byte[] csv = TermsCsv.render(rows).getBytes(StandardCharsets.UTF_8);
+        adminEvent.operation(OperationType.ACTION)
+                .resourcePath(session.getContext().getUri())
+                .detail(TermsRequiredAction.DETAIL_TERMS_VERSION, version)
+                .detail(DETAIL_FIRST, String.valueOf(page.first()))
+                .detail(DETAIL_MAX, String.valueOf(page.max()))
+                .detail(DETAIL_ROWS, String.valueOf(rows.size()))
+                .success();
         String file = TermsConfigProperties.isValidVersion(version) ? "kosmo-terms-" + version + ".csv" : "kosmo-terms.csv";
         return noStore(Response.ok(csv, TermsCsv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\""));

@@ -16,7 +16,7 @@ public final class TermsAdminResourceProviderFactory implements AdminRealmResour
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new TermsAdminResource(session, realm, auth);
+        return new TermsAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override

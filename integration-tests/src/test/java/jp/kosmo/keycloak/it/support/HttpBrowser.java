@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +98,13 @@ public final class HttpBrowser {
         }
     }
 
-    /** A page as the server sent it (after following redirects within Keycloak). */
-    public record Page(int status, URI uri, String body) {
+    /** A page as the server sent it (after following redirects within Keycloak), with its response headers. */
+    public record Page(int status, URI uri, String body, HttpHeaders headers) {
+
+        /** Every value of a response header (names are case-insensitive). */
+        public List<String> header(String name) {
+            return headers.allValues(name);
+        }
 
         public String pageId() {
             Matcher m = PAGE_ID.matcher(body);
@@ -219,11 +225,11 @@ public final class HttpBrowser {
         for (int hops = 0; hops < 10; hops++) {
             int status = response.statusCode();
             if (status < 300 || status >= 400) {
-                return new Page(status, response.uri(), response.body());
+                return new Page(status, response.uri(), response.body(), response.headers());
             }
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
             if (next.toString().startsWith(CALLBACK)) {
-                return new Page(status, next, "");
+                return new Page(status, next, "", response.headers());
             }
             response = send(HttpRequest.newBuilder(next).GET());
         }
