@@ -168,7 +168,7 @@ class DockerFilesTest {
             ComposeFile compose = ComposeFile.parse(HEAD
                     + "  a:\n    image: postgres\n  b:\n    image: axllent/mailpit:latest\n"
                     + "  c:\n    image: postgres:16\n  d:\n    build: .\n"
-                    + "  e:\n    image: registry.example.org:5000/kosmo\n  f:\n    image: \"postgres:16.16\"\n"
+                    + "  e:\n    image: registry.example.org:5000/kosmo\n  f:\n    image: \"postgres:16.13\"\n"
                     + "  g:\n    image: registry.example.org:5000/kosmo/kosmo-keycloak:26.7.5\n");
             assertEquals(List.of("a: postgres", "b: axllent/mailpit:latest", "c: postgres:16", "d: no image",
                     "e: registry.example.org:5000/kosmo"), compose.imagesWithoutExactVersion());
