@@ -5,6 +5,8 @@
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('otp'); section>
     <#if section = "header">
         ${msg("kosmoEmailOtpTitle")}
+    <#elseif section = "form" && (kosmoCodeNoAddress!false)>
+        <#-- no verified address: the factor fails closed, the alert above says to contact the union -->
     <#elseif section = "form">
         <p id="kosmo-email-otp-instruction" class="kosmo-instruction">${msg("kosmoEmailOtpInstruction", kosmoCodeEmail!'', kosmoCodeTtlMinutes)}</p>
         <form id="kc-email-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">

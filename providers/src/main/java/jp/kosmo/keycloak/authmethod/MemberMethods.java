@@ -38,6 +38,16 @@ public final class MemberMethods {
                 action.equals(RequiredActionIds.CONFIGURE_TOTP) || action.equals(RequiredActionIds.PASSKEY_REGISTER));
     }
 
+    /**
+     * The member had chosen a method (the mirror attribute is set) but has none enrolled, none being enrolled and none
+     * waiting for the next login: the credential was removed (account console, admin). Such a member must not reach
+     * the chooser with the password alone.
+     */
+    public boolean lostEveryMethod() {
+        return user.getFirstAttribute(CHOSEN_ATTRIBUTE) != null && !hasEnrolledMethod() && !hasEnrolmentPending()
+                && pendingForNextLogin().isEmpty();
+    }
+
     public Optional<AuthMethod> pendingForNextLogin() {
         return Optional.ofNullable(user.getFirstAttribute(PENDING_ATTRIBUTE)).flatMap(AuthMethod::byId);
     }

@@ -4,28 +4,26 @@ import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import jp.kosmo.keycloak.code.MemberMailLimit;
+
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.requiredactions.UpdateEmail;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.services.validation.Validation;
-import org.keycloak.userprofile.EventAuditingAttributeChangeListener;
-import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.ValidationException;
 
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
 
 /**
- * 【5】 実行 on the address page: validate the address the way Keycloak's own update-email does (the realm's user
- * profile: format, length, no other member with it), send the one mail of 【6】, then store the address unverified and
- * sign out the member's other sessions when asked. On any error (bad address, cooldown, mail server down) the page
- * comes back with the typed value and nothing is saved.
+ * 【5】 実行 on the address page. The address is validated the way Keycloak's own update-email does (the realm's user
+ * profile: format, length) except for "another member has it", which must not show: a taken address gets exactly
+ * the answer of a free one ({@link VerificationMailer}). The member's mail allowance is checked before any look-up.
+ * The address stays pending in this login until it is verified; nothing is written on the member before that. On any
+ * error (bad address, wait, mail server down) the page comes back with the typed value.
  */
 final class AddressSubmission {
 
@@ -47,50 +45,41 @@ final class AddressSubmission {
                     List.of(new FormMessage(VerifiedEmailForms.FIELD_EMAIL, "kosmoVerifiedEmailEmpty")));
             return;
         }
-        UserProfile profile;
-        try {
-            profile = UpdateEmail.validateEmailUpdate(context.getSession(), user, trimmed);
-        } catch (ValidationException invalid) {
-            fieldError(context, typed, logoutOtherSessions, Validation.getFormErrorsFromValidation(invalid.getErrors()));
+        List<FormMessage> problems = formatProblems(context, user, trimmed);
+        if (!problems.isEmpty()) {
+            fieldError(context, typed, logoutOtherSessions, problems);
             return;
         }
 
-        long remaining = new ResendCooldownStore(context.getSession()).remainingSeconds(user, config.resendCooldownSeconds());
-        if (remaining > 0) {
+        MemberMailLimit.Allowance allowance = mailer.reserve(context, config);
+        if (!allowance.allowed()) {
             context.challenge(VerifiedEmailForms.addressPage(context, typed, logoutOtherSessions, null,
-                    new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailResendWait", Long.toString(remaining))));
+                    ResendSubmission.waitMessage(allowance)));
             return;
         }
 
-        // the mail goes out first: if the mail server refuses it, nothing is saved and the member may simply retry
-        String address = KeycloakModelUtils.toLowerCaseSafe(profile.getAttributes().getFirst(UserModel.EMAIL));
+        String address = KeycloakModelUtils.toLowerCaseSafe(trimmed);
         if (!mailer.send(context, config, address)) {
             context.challenge(VerifiedEmailForms.addressPage(context, typed, logoutOtherSessions, null,
-                    new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailSendFailed")));
+                    new PageMessage(org.keycloak.forms.login.MessageType.ERROR, "kosmoVerifiedEmailSendFailed")));
             return;
         }
-        store(context, profile);
         if (logoutOtherSessions) {
             AuthenticatorUtil.logoutOtherSessions(context);
         }
-        context.challenge(VerifiedEmailForms.codePage(context, config, context.getUser().getEmail(), null, PageMessage.NONE));
+        context.challenge(VerifiedEmailForms.codePage(context, config, address, null, PageMessage.NONE));
     }
 
-    /** The address becomes the member's email, unverified (the user profile's update-email context resets the flag). */
-    private static void store(RequiredActionContext context, UserProfile profile) {
-        UserModel user = context.getUser();
-        String previous = user.getEmail();
-        String next = profile.getAttributes().getFirst(UserModel.EMAIL);
-        if (previous != null && previous.equalsIgnoreCase(next)) {
-            return;
+    /** The user profile's verdict on the address, without "already in use" (that is answered like a free address). */
+    static List<FormMessage> formatProblems(RequiredActionContext context, UserModel user, String address) {
+        try {
+            UpdateEmail.validateEmailUpdate(context.getSession(), user, address);
+            return List.of();
+        } catch (ValidationException invalid) {
+            return Validation.getFormErrorsFromValidation(invalid.getErrors()).stream()
+                    .filter(message -> !Messages.EMAIL_EXISTS.equals(message.getMessage()))
+                    .toList();
         }
-        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_EMAIL)
-                .user(user)
-                .detail(Details.PREVIOUS_EMAIL, previous)
-                .detail(Details.UPDATED_EMAIL, next);
-        profile.update(false, new EventAuditingAttributeChangeListener(profile, event));
-        user.setEmailVerified(false);
-        event.success();
     }
 
     private static void fieldError(RequiredActionContext context, String typed, boolean logoutOtherSessions,

@@ -1,7 +1,11 @@
 package jp.kosmo.keycloak.email;
 
-import jp.kosmo.keycloak.code.CodeInput;
 import java.util.Set;
+
+import jp.kosmo.keycloak.code.CodeAttempts;
+import jp.kosmo.keycloak.code.CodeInput;
+import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.code.IssuedCode;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -24,9 +28,10 @@ import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
  * 【6】 the member types the code of the mail in the original tab.
  *
  * <p>A wrong code is a failed login for Keycloak's brute-force detector, category {@code otp} (required actions are
- * not authenticators, so the failure is reported here), and one of the code's tries. After the last try the code
- * is dead and only a new mail helps; a new mail never resets the detector's count. Malformed input, an expired or
- * dead code and a locked member are answered without counting anything.
+ * not authenticators, so the failure is reported here), and one of the code's tries, claimed race-free in the
+ * cluster-wide store ({@link CodeAttempts}); after the last try the code is dead and only a new mail helps. Malformed
+ * input, an expired or dead code and a locked member are answered without counting anything. The right code makes
+ * the pending address the member's, verified ({@link VerifiedAddress}).
  */
 final class CodeSubmission {
 
@@ -47,7 +52,7 @@ final class CodeSubmission {
             fieldError(context, config, address, input.problem().messageKey());
             return;
         }
-        PendingCode pending = notes.code();
+        IssuedCode pending = notes.code();
         if (pending == null) {
             fieldError(context, config, address, "kosmoVerifiedEmailCodeNone");
             return;
@@ -56,14 +61,16 @@ final class CodeSubmission {
                 .user(user)
                 .detail(Details.EMAIL, address)
                 .detail(DETAIL_VERIFIED_BY, VERIFIED_BY_CODE);
-        if (pending.isExhausted(config.maxCodeAttempts())) {
-            event.detail(Details.REASON, "code used up").error(Errors.INVALID_CODE);
-            fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
-            return;
-        }
-        if (pending.isExpired(Time.currentTime())) {
+        long now = Time.currentTime();
+        CodeAttempts attempts = new CodeAttempts(CodeStore.of(session));
+        if (pending.isExpired(now)) {
             event.error(Errors.EXPIRED_CODE);
             fieldError(context, config, address, "kosmoVerifiedEmailCodeExpired");
+            return;
+        }
+        if (attempts.isSpent(pending, now, config.maxCodeAttempts())) {
+            event.detail(Details.REASON, "code_used_up").error(Errors.INVALID_CODE);
+            fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
             return;
         }
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
@@ -77,27 +84,42 @@ final class CodeSubmission {
             return;
         }
 
-        if (!pending.matches(input.code())) {
-            PendingCode failed = pending.withFailure();
-            notes.saveCode(failed);
-            protector.failedLogin(realm, user, context.getConnection(), session.getContext().getHttpRequest().getUri(),
-                    Set.of(OTPCredentialModel.TYPE));
-            event.error(Errors.INVALID_CODE);
-            if (failed.isExhausted(config.maxCodeAttempts())) {
-                fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
-            } else {
-                context.challenge(VerifiedEmailForms.codePage(context, config, address,
-                        new FormMessage(VerifiedEmailForms.FIELD_CODE, "kosmoVerifiedEmailCodeWrong",
-                                Integer.toString(failed.attemptsLeft(config.maxCodeAttempts()))),
-                        PageMessage.NONE));
+        CodeAttempts.Result result = attempts.verify(pending, input.code(), now, config.maxCodeAttempts());
+        switch (result.outcome()) {
+            case EXPIRED -> {
+                event.error(Errors.EXPIRED_CODE);
+                fieldError(context, config, address, "kosmoVerifiedEmailCodeExpired");
             }
-            return;
+            case DEAD, USED -> {
+                event.detail(Details.REASON, "code_used_up").error(Errors.INVALID_CODE);
+                fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
+            }
+            case WRONG -> {
+                protector.failedLogin(realm, user, context.getConnection(), session.getContext().getHttpRequest().getUri(),
+                        Set.of(OTPCredentialModel.TYPE));
+                event.error(Errors.INVALID_CODE);
+                if (result.triesLeft() == 0) {
+                    fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
+                } else {
+                    context.challenge(VerifiedEmailForms.codePage(context, config, address,
+                            new FormMessage(VerifiedEmailForms.FIELD_CODE, "kosmoVerifiedEmailCodeWrong",
+                                    Integer.toString(result.triesLeft())),
+                            PageMessage.NONE));
+                }
+            }
+            case OK -> {
+                if (!VerifiedAddress.apply(session, user, address, event)) {
+                    notes.clear();
+                    event.detail(Details.REASON, "address_taken_meanwhile").error(Errors.EMAIL_IN_USE);
+                    context.challenge(VerifiedEmailForms.addressPage(context, address, false, null,
+                            new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailUnavailable")));
+                    return;
+                }
+                notes.clear();
+                event.success();
+                context.success();
+            }
         }
-
-        user.setEmailVerified(true);
-        notes.clear();
-        event.success();
-        context.success();
     }
 
     private static void fieldError(RequiredActionContext context, VerifiedEmailConfig config, String address, String key) {

@@ -1,13 +1,16 @@
 package jp.kosmo.keycloak.email;
 
+import jp.kosmo.keycloak.code.MemberMailLimit;
+
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.forms.login.MessageType;
 
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
 
 /**
- * 【6】 「メールを再送信」: refused before the cooldown is over, with the seconds left on the page; after it, a new mail
- * with a new link and a new code (the old code is dead from then on). The brute-force detector's count is not touched.
+ * 【6】 「メールを再送信」: refused while the member's cooldown or hourly cap says so, with the time left on the page;
+ * otherwise a new mail with a new link and a new code (the old code and link are dead from then on). The brute-force
+ * detector's count is not touched.
  */
 final class ResendSubmission {
 
@@ -18,16 +21,23 @@ final class ResendSubmission {
     }
 
     void resend(RequiredActionContext context, VerifiedEmailConfig config, String address) {
-        long remaining = new ResendCooldownStore(context.getSession())
-                .remainingSeconds(context.getUser(), config.resendCooldownSeconds());
-        if (remaining > 0) {
-            context.challenge(VerifiedEmailForms.codePage(context, config, address, null,
-                    new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailResendWait", Long.toString(remaining))));
+        MemberMailLimit.Allowance allowance = mailer.reserve(context, config);
+        if (!allowance.allowed()) {
+            context.challenge(VerifiedEmailForms.codePage(context, config, address, null, waitMessage(allowance)));
             return;
         }
         PageMessage message = mailer.send(context, config, address)
                 ? new PageMessage(MessageType.SUCCESS, "kosmoVerifiedEmailResent", address)
                 : new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailSendFailed");
         context.challenge(VerifiedEmailForms.codePage(context, config, address, null, message));
+    }
+
+    /** "Wait n seconds" within the cooldown, "about n minutes" once the hourly cap is reached. */
+    static PageMessage waitMessage(MemberMailLimit.Allowance allowance) {
+        if (allowance.refusedBecause() == MemberMailLimit.Reason.HOURLY_CAP) {
+            return new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailHourlyCap",
+                    Long.toString(Math.max(1, (allowance.waitSeconds() + 59) / 60)));
+        }
+        return new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailResendWait", Long.toString(allowance.waitSeconds()));
     }
 }

@@ -1,9 +1,12 @@
 package jp.kosmo.keycloak.email;
 
-import jp.kosmo.keycloak.code.CodeGenerator;
-import jp.kosmo.keycloak.code.CodeHasher;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import jp.kosmo.keycloak.code.CodeIssuer;
+import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.code.MemberMailLimit;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
@@ -22,32 +25,61 @@ import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Sends the one verification mail of 【6】: a single-use link (a {@link VerifyEmailLinkToken}) and a fresh 6-digit
- * code, in the email theme's {@value #TEMPLATE} (HTML and plain text, in the member's language). On success the
- * authentication session keeps the address and the code's hash (the previous code is dead), and the cooldown starts.
+ * Sends the one mail of 【6】 for a pending address, the same way whoever holds the address:
+ * <ul>
+ *   <li>a free address (or the member's own) gets the verification mail {@value #TEMPLATE}: a single-use link (a
+ *       {@link VerifyEmailLinkToken}) and a fresh 6-digit code;</li>
+ *   <li>an address another member already has gets no code: its owner gets {@value #IN_USE_TEMPLATE}, saying that
+ *       someone tried to use the address. The newcomer sees exactly the page of a free address and simply never
+ *       receives a code (the code kept for the login was mailed to nobody).</li>
+ * </ul>
+ * Either way one mail goes out, the login keeps the pending address and a code, and the member's mail allowance is
+ * used; the caller checks the allowance (cooldown, hourly cap) before anything is looked up.
  */
 final class VerificationMailer {
 
     static final String TEMPLATE = "kosmo-verified-email.ftl";
     static final String SUBJECT = "kosmoVerifiedEmailSubject";
+    static final String IN_USE_TEMPLATE = "kosmo-address-in-use.ftl";
+    static final String IN_USE_SUBJECT = "kosmoAddressInUseSubject";
+    /** The kind of mail for {@link MemberMailLimit}. */
+    static final String MAIL_KIND = "verify-email";
+    /** Event error for "the typed address belongs to another member" (admins only; the member sees nothing). */
+    static final String ERROR_ADDRESS_IN_USE = "kosmo_address_in_use";
 
     private static final Logger LOG = Logger.getLogger(VerificationMailer.class);
 
-    private final CodeGenerator codes;
-    private final CodeHasher hasher;
+    private final CodeIssuer issuer;
 
-    VerificationMailer(CodeGenerator codes, CodeHasher hasher) {
-        this.codes = codes;
-        this.hasher = hasher;
+    VerificationMailer(CodeIssuer issuer) {
+        this.issuer = issuer;
     }
 
-    /** Sends the mail to {@code address}; false (and a SEND_VERIFY_EMAIL_ERROR event) when the mail server refused. */
+    /** The member's allowance for one more mail now, reserving it when there is one. Looks nothing up. */
+    MemberMailLimit.Allowance reserve(RequiredActionContext context, VerifiedEmailConfig config) {
+        return new MemberMailLimit(CodeStore.of(context.getSession())).tryReserve(MAIL_KIND,
+                context.getUser().getId(), Time.currentTime(), config.resendCooldownSeconds(), config.maxMailsPerHour());
+    }
+
+    /** Sends the mail for {@code address} (lower-case); false only when the mail server refused a verification mail. */
     boolean send(RequiredActionContext context, VerifiedEmailConfig config, String address) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         int now = Time.currentTime();
+        CodeIssuer.Issued issued = issuer.issue(now, config.codeLifetimeSeconds());
+        EventBuilder event = context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
+                .user(user)
+                .detail(Details.EMAIL, address);
+
+        UserModel owner = session.users().getUserByEmail(realm, address);
+        if (owner != null && !owner.getId().equals(user.getId())) {
+            notifyOwner(session, realm, owner, address);
+            new VerificationNotes(authSession).mailSent(address, issued.kept());
+            event.error(ERROR_ADDRESS_IN_USE);
+            return true;
+        }
 
         int linkLifetimeSeconds = realm.getActionTokenGeneratedByUserLifespan(VerifyEmailLinkToken.TOKEN_TYPE);
         VerifyEmailLinkToken token = new VerifyEmailLinkToken(user.getId(), now + linkLifetimeSeconds, address,
@@ -57,19 +89,12 @@ final class VerificationMailer {
                 .build(realm.getName())
                 .toString();
 
-        String code = codes.next();
-        PendingCode pending = PendingCode.issue(code, hasher.newSalt(), now, config.codeLifetimeSeconds());
-
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("link", link);
         attributes.put("linkExpirationMinutes", Long.toString(minutes(linkLifetimeSeconds)));
-        attributes.put("code", code);
+        attributes.put("code", issued.code());
         attributes.put("codeExpirationMinutes", Integer.toString(config.codeLifetimeMinutes()));
         attributes.put("address", address);
-
-        EventBuilder event = context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
-                .user(user)
-                .detail(Details.EMAIL, address);
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
@@ -79,12 +104,27 @@ final class VerificationMailer {
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send the verification mail to member %s", user.getId());
             event.detail(Details.REASON, e.getMessage()).error(Errors.EMAIL_SEND_FAILED);
+            new MemberMailLimit(CodeStore.of(session)).cancel(MAIL_KIND, user.getId(), now,
+                    config.resendCooldownSeconds());
             return false;
         }
-        new VerificationNotes(authSession).mailSent(address, pending);
-        new ResendCooldownStore(session).sent(user, now);
+        new VerificationNotes(authSession).mailSent(address, issued.kept());
+        new LatestLink(CodeStore.of(session)).sent(user.getId(), token.getActionVerificationNonce().toString(),
+                linkLifetimeSeconds);
         event.success();
         return true;
+    }
+
+    /** The owner learns that someone typed their address; no code, no link. A refused mail changes no answer. */
+    private static void notifyOwner(KeycloakSession session, RealmModel realm, UserModel owner, String address) {
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(owner)
+                    .send(IN_USE_SUBJECT, List.of(), IN_USE_TEMPLATE, new HashMap<>(Map.of("address", address)), address);
+        } catch (EmailException e) {
+            LOG.warnf(e, "Could not send the address-in-use notice to member %s", owner.getId());
+        }
     }
 
     /** Whole minutes for the mail's text, rounded down as Keycloak's own mails do (at least 1). */

@@ -12,7 +12,8 @@ import org.keycloak.models.RequiredActionConfigModel;
  * Typed view of the {@code kosmo-verified-email} configuration. Missing or unusable values fall back to the
  * defaults of {@link VerifiedEmailConfigProperties}; the admin API refuses them up front ({@link #problems(Map)}).
  */
-public record VerifiedEmailConfig(int resendCooldownSeconds, int codeLifetimeMinutes, int maxCodeAttempts) {
+public record VerifiedEmailConfig(int resendCooldownSeconds, int codeLifetimeMinutes, int maxCodeAttempts,
+                                  int maxMailsPerHour) {
 
     public static final VerifiedEmailConfig DEFAULTS = of(Map.of());
 
@@ -28,7 +29,8 @@ public record VerifiedEmailConfig(int resendCooldownSeconds, int codeLifetimeMin
         return new VerifiedEmailConfig(
                 intOr(config, RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN_SECONDS, MIN_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS),
                 intOr(config, CODE_LIFETIME, DEFAULT_CODE_LIFETIME_MINUTES, MIN_CODE_LIFETIME_MINUTES, MAX_CODE_LIFETIME_MINUTES),
-                intOr(config, MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, MIN_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS));
+                intOr(config, MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, MIN_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+                intOr(config, MAX_MAILS_PER_HOUR, DEFAULT_MAX_MAILS_PER_HOUR, MIN_MAX_MAILS_PER_HOUR, MAX_MAX_MAILS_PER_HOUR));
     }
 
     public int codeLifetimeSeconds() {
@@ -41,6 +43,7 @@ public record VerifiedEmailConfig(int resendCooldownSeconds, int codeLifetimeMin
         check(config, RESEND_COOLDOWN, MIN_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS, problems);
         check(config, CODE_LIFETIME, MIN_CODE_LIFETIME_MINUTES, MAX_CODE_LIFETIME_MINUTES, problems);
         check(config, MAX_ATTEMPTS, MIN_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, problems);
+        check(config, MAX_MAILS_PER_HOUR, MIN_MAX_MAILS_PER_HOUR, MAX_MAX_MAILS_PER_HOUR, problems);
         return problems;
     }
 

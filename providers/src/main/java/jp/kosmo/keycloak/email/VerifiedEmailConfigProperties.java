@@ -31,6 +31,11 @@ public final class VerifiedEmailConfigProperties {
     /** At most 5 wrong tries per code (design: security decisions). */
     public static final int MAX_MAX_ATTEMPTS = 5;
 
+    public static final String MAX_MAILS_PER_HOUR = "kosmo.verified-email.max-mails-per-hour";
+    public static final int DEFAULT_MAX_MAILS_PER_HOUR = 5;
+    public static final int MIN_MAX_MAILS_PER_HOUR = 1;
+    public static final int MAX_MAX_MAILS_PER_HOUR = 20;
+
     public static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
                 .name(RESEND_COOLDOWN)
@@ -52,6 +57,13 @@ public final class VerifiedEmailConfigProperties {
                 .label("kosmoAdminVerifiedEmailMaxAttempts")
                 .helpText("kosmoAdminVerifiedEmailMaxAttemptsHelp")
                 .defaultValue(String.valueOf(DEFAULT_MAX_ATTEMPTS))
+                .add()
+            .property()
+                .name(MAX_MAILS_PER_HOUR)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .label("kosmoAdminVerifiedEmailMaxMailsPerHour")
+                .helpText("kosmoAdminVerifiedEmailMaxMailsPerHourHelp")
+                .defaultValue(String.valueOf(DEFAULT_MAX_MAILS_PER_HOUR))
                 .add()
             .build();
 

@@ -123,18 +123,9 @@ public final class VerifiedEmailRequiredAction implements RequiredActionProvider
                 PageMessage.NONE));
     }
 
-    /** The address of this login's last mail, if it is still the member's address; else the member starts at 【5】. */
+    /** The pending address of this login's last mail; null when none was sent yet (the member starts at 【5】). */
     private static String mailedAddress(RequiredActionContext context) {
-        VerificationNotes notes = new VerificationNotes(context.getAuthenticationSession());
-        String address = notes.address();
-        if (address == null) {
-            return null;
-        }
-        if (!address.equalsIgnoreCase(context.getUser().getEmail())) {
-            notes.clear();
-            return null;
-        }
-        return address;
+        return new VerificationNotes(context.getAuthenticationSession()).address();
     }
 
     @Override

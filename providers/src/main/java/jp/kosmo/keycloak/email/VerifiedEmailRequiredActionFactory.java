@@ -1,7 +1,6 @@
 package jp.kosmo.keycloak.email;
 
-import jp.kosmo.keycloak.code.CodeGenerator;
-import jp.kosmo.keycloak.code.CodeHasher;
+import jp.kosmo.keycloak.code.CodeIssuer;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -62,7 +61,7 @@ public final class VerifiedEmailRequiredActionFactory implements RequiredActionF
     @Override
     public void init(Config.Scope config) {
         SecureRandom random = new SecureRandom();
-        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeGenerator(random), new CodeHasher(random)));
+        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeIssuer(random)));
     }
 
     @Override

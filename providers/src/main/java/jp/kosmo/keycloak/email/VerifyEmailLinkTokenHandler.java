@@ -1,5 +1,7 @@
 package jp.kosmo.keycloak.email;
 
+import jp.kosmo.keycloak.code.CodeStore;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +37,8 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
  *   <li>Opening the link shows "verify this address?" with a button; nothing is verified yet, so a mail scanner that
  *       fetches links verifies nothing. The button repeats the token, now bound to this browser's own
  *       authentication session (a cookie a scanner does not keep).</li>
- *   <li>The button marks the member's email verified on the user model, uses the token up and shows "verified, go
+ *   <li>The button (only for the link of the member's latest mail: {@link LatestLink}) makes the address the
+ *       member's, verified ({@link VerifiedAddress}), uses the token up and shows "verified, go
  *       back to the original screen". This browser gets no user session and does not continue any login: its
  *       authentication session is removed again.</li>
  * </ol>
@@ -89,13 +92,14 @@ public final class VerifyEmailLinkTokenHandler extends AbstractActionTokenHandle
                 .detail(Details.EMAIL, address)
                 .detail(CodeSubmission.DETAIL_VERIFIED_BY, CodeSubmission.VERIFIED_BY_LINK);
 
-        if (address == null || !address.equalsIgnoreCase(user.getEmail())) {
-            event.detail(Details.REASON, "not the member's current address").error(Errors.INVALID_EMAIL);
-            return finish(context, pages.show(LinkPages.State.STALE, address));
-        }
-        if (user.isEmailVerified()) {
+        if (user.isEmailVerified() && address != null && address.equalsIgnoreCase(user.getEmail())) {
             event.error(Errors.EMAIL_ALREADY_VERIFIED);
             return finish(context, pages.show(LinkPages.State.ALREADY_VERIFIED, address));
+        }
+        if (address == null || !new LatestLink(CodeStore.of(session)).isLatest(user.getId(),
+                token.getActionVerificationNonce() == null ? null : token.getActionVerificationNonce().toString())) {
+            event.detail(Details.REASON, "not_the_latest_mail").error(Errors.INVALID_TOKEN);
+            return finish(context, pages.show(LinkPages.State.STALE, address));
         }
         if (session.revokedTokens().contains(token.serializeKey())) {
             event.detail(Details.REASON, "link already used").error(Errors.EXPIRED_CODE);
@@ -111,7 +115,10 @@ public final class VerifyEmailLinkTokenHandler extends AbstractActionTokenHandle
             event.detail(Details.REASON, "link already used").error(Errors.EXPIRED_CODE);
             return finish(context, pages.show(LinkPages.State.STALE, address));
         }
-        user.setEmailVerified(true);
+        if (!VerifiedAddress.apply(session, user, address, event)) {
+            event.detail(Details.REASON, "address_taken_meanwhile").error(Errors.EMAIL_IN_USE);
+            return finish(context, pages.show(LinkPages.State.STALE, address));
+        }
         event.success();
         return finish(context, pages.show(LinkPages.State.VERIFIED, address));
     }

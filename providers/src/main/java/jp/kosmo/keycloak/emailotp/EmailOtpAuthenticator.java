@@ -1,9 +1,18 @@
 package jp.kosmo.keycloak.emailotp;
 
+import java.security.SecureRandom;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.authmethod.MemberMethods;
+import jp.kosmo.keycloak.code.CodeAttempts;
 import jp.kosmo.keycloak.code.CodeInput;
+import jp.kosmo.keycloak.code.CodeIssuer;
+import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MemberMailLimit;
+import jp.kosmo.keycloak.email.AddressMask;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -21,119 +30,176 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
- * Later logins of a member who chose "one-time password by email": a six-digit code is mailed to the verified
- * address and typed on the page. Reference category {@code otp}, so every wrong code is a failed login for
+ * Later logins of a member who chose "one-time password by email": a six-digit code is mailed to the member's
+ * verified address and typed on the page. Reference category {@code otp}, so every wrong code is a failed login for
  * Keycloak's brute-force detector.
+ *
+ * <p>Fails closed: a member with the {@code kosmo-email-otp} credential always has to type a code, and the code only
+ * ever goes to an address that was verified before this login (the member's email while it is verified); without
+ * one the page says to contact the union and nobody gets in. The member's code, its tries and the mails sent are
+ * kept per member across logins and nodes ({@link MemberLoginCode}, {@link CodeAttempts}, {@link MemberMailLimit}):
+ * restarting the login neither sends another mail within the cooldown nor resets any count.
  */
 public final class EmailOtpAuthenticator implements Authenticator {
 
     public static final String FIELD = "otp";
     public static final String RESEND = "resend";
+    /** The kind of mail for {@link MemberMailLimit}. */
+    static final String MAIL_KIND = "login-code";
     static final String TEMPLATE = "kosmo-email-otp.ftl";
 
     private static final Logger LOG = Logger.getLogger(EmailOtpAuthenticator.class);
+    private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
-        EmailOtpState state = EmailOtpState.of(context.getAuthenticationSession());
-        long now = Time.currentTime();
-        if (!state.hasLiveCode(now) && !state.isDead()) {
-            if (!sendNewCode(context, config, state, now)) {
-                return;
-            }
+        UserModel user = context.getUser();
+        String address = verifiedAddress(user);
+        if (address == null) {
+            noVerifiedAddress(context);
+            return;
         }
-        context.challenge(form(context, config).createForm(TEMPLATE));
+        long now = Time.currentTime();
+        CodeStore store = CodeStore.of(context.getSession());
+        IssuedCode current = new MemberLoginCode(store).current(user.getId());
+        if (current != null && !new CodeAttempts(store).isSpent(current, now, config.maxTries())) {
+            // a code mailed in this or an earlier login of the member is still good: ask for it, send nothing
+            context.challenge(form(context, config, address).createForm(TEMPLATE));
+            return;
+        }
+        MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
+                .tryReserve(MAIL_KIND, user.getId(), now, config.cooldownSeconds(), config.maxSends());
+        if (!allowance.allowed()) {
+            context.challenge(refused(form(context, config, address), allowance).createForm(TEMPLATE));
+            return;
+        }
+        send(context, config, address, now, null);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
-        EmailOtpState state = EmailOtpState.of(context.getAuthenticationSession());
         UserModel user = context.getUser();
-        long now = Time.currentTime();
+        String address = verifiedAddress(user);
+        if (address == null) {
+            noVerifiedAddress(context);
+            return;
+        }
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
 
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError != null) {
             context.getEvent().user(user).error(bruteForceError);
-            context.forceChallenge(form(context, config)
+            context.forceChallenge(form(context, config, address)
                     .setError(Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
                             ? "kosmoCodeLockedTemporarily" : "kosmoCodeLockedPermanently")
                     .createForm(TEMPLATE));
             return;
         }
 
+        long now = Time.currentTime();
+        CodeStore store = CodeStore.of(context.getSession());
         if (formData.containsKey(RESEND)) {
-            resend(context, config, state, now);
+            MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
+                    .tryReserve(MAIL_KIND, user.getId(), now, config.cooldownSeconds(), config.maxSends());
+            if (!allowance.allowed()) {
+                context.challenge(refused(form(context, config, address), allowance).createForm(TEMPLATE));
+                return;
+            }
+            send(context, config, address, now, "kosmoCodeResent");
             return;
         }
 
         CodeInput.Result typed = CodeInput.parse(formData.getFirst(FIELD));
         if (!typed.isValid()) {
-            context.challenge(fieldError(context, config, "kosmoCodeFormat"));
+            context.challenge(fieldError(context, config, address, "kosmoCodeFormat"));
             return;
         }
-        String code = typed.code();
-        switch (state.verify(code, now, config.maxTries())) {
-            case OK -> context.success(EmailOtpCredentialModel.TYPE);
+        MemberLoginCode codes = new MemberLoginCode(store);
+        IssuedCode current = codes.current(user.getId());
+        if (current == null) {
+            context.challenge(fieldError(context, config, address, "kosmoCodeDead"));
+            return;
+        }
+        CodeAttempts.Result result = new CodeAttempts(store).verify(current, typed.code(), now, config.maxTries());
+        switch (result.outcome()) {
+            case OK -> {
+                codes.forget(user.getId());
+                context.success(EmailOtpCredentialModel.TYPE);
+            }
             case WRONG -> {
                 context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                String message = state.isDead() ? "kosmoCodeDead" : "kosmoCodeWrong";
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        fieldError(context, config, message));
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, fieldError(context, config,
+                        address, result.triesLeft() == 0 ? "kosmoCodeDead" : "kosmoCodeWrong"));
             }
+            case DEAD, USED -> context.challenge(fieldError(context, config, address, "kosmoCodeDead"));
             case EXPIRED -> {
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
-                context.challenge(fieldError(context, config, "kosmoCodeExpired"));
+                context.challenge(fieldError(context, config, address, "kosmoCodeExpired"));
             }
-            case DEAD, NO_CODE -> context.challenge(fieldError(context, config, "kosmoCodeDead"));
         }
     }
 
-    private void resend(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state, long now) {
-        long wait = state.secondsUntilResend(now, config.cooldownSeconds());
-        if (wait > 0) {
-            context.challenge(form(context, config)
-                    .setError("kosmoCodeResendWait", Long.toString(wait))
-                    .createForm(TEMPLATE));
-            return;
-        }
-        if (sendNewCode(context, config, state, now)) {
-            context.challenge(form(context, config).setInfo("kosmoCodeResent").createForm(TEMPLATE));
-        }
-    }
-
-    /** Issues and mails a code; on a mail failure shows a message and returns false (nothing else changes). */
-    private boolean sendNewCode(AuthenticationFlowContext context, EmailOtpConfig config, EmailOtpState state, long now) {
-        if (state.sends() >= config.maxSends()) {
-            context.challenge(form(context, config).setError("kosmoCodeTooManySends").createForm(TEMPLATE));
-            return false;
-        }
+    /** Issues a code, keeps it for the member and mails it; on a mail failure the page says so. */
+    private static void send(AuthenticationFlowContext context, EmailOtpConfig config, String address, long now,
+                             String infoKey) {
         UserModel user = context.getUser();
-        String code = state.issue(now, config.lifetimeSeconds());
+        CodeIssuer.Issued issued = ISSUER.issue(now, config.lifetimeSeconds());
         try {
             EmailOtpMailer.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
-                    code, config.lifetimeSeconds(), state.expiresAt());
-            LOG.debugf("Sent one-time code %d of this login to member %s", state.sends(), user.getId());
-            return true;
+                    address, issued.code(), config.lifetimeSeconds(), issued.kept().expiresAt());
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
-            context.challenge(form(context, config).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
-            return false;
+            new MemberMailLimit(CodeStore.of(context.getSession())).cancel(MAIL_KIND, user.getId(), now,
+                    config.cooldownSeconds());
+            context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
+                    .error(Errors.EMAIL_SEND_FAILED);
+            context.challenge(form(context, config, address).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
+            return;
         }
+        new MemberLoginCode(CodeStore.of(context.getSession())).save(user.getId(), issued.kept(), now);
+        LoginFormsProvider form = form(context, config, address);
+        if (infoKey != null) {
+            form.setInfo(infoKey);
+        }
+        context.challenge(form.createForm(TEMPLATE));
     }
 
-    private static LoginFormsProvider form(AuthenticationFlowContext context, EmailOtpConfig config) {
+    /** The address codes go to: the member's email while it is verified, else none (the factor fails closed). */
+    static String verifiedAddress(UserModel user) {
+        String email = user.getEmail();
+        return email != null && !email.isBlank() && user.isEmailVerified() ? email : null;
+    }
+
+    private static void noVerifiedAddress(AuthenticationFlowContext context) {
+        context.getEvent().user(context.getUser()).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
+                .detail(Details.REASON, "no_verified_address").error(Errors.INVALID_EMAIL);
+        // a plain challenge: nothing was guessed, so nothing counts toward the lockout; the page has no way on
+        context.challenge(context.form()
+                .setAttribute("kosmoCodeNoAddress", true)
+                .setError("kosmoEmailOtpNoAddress")
+                .createForm(TEMPLATE));
+    }
+
+    private static LoginFormsProvider refused(LoginFormsProvider form, MemberMailLimit.Allowance allowance) {
+        if (allowance.refusedBecause() == MemberMailLimit.Reason.HOURLY_CAP) {
+            return form.setError("kosmoCodeTooManySends", Long.toString(Math.max(1, (allowance.waitSeconds() + 59) / 60)));
+        }
+        return form.setError("kosmoCodeResendWait", Long.toString(allowance.waitSeconds()));
+    }
+
+    private static LoginFormsProvider form(AuthenticationFlowContext context, EmailOtpConfig config, String address) {
         return context.form()
-                .setAttribute("kosmoCodeEmail", context.getUser().getEmail())
+                .setAttribute("kosmoCodeEmail", AddressMask.mask(address))
                 .setAttribute("kosmoCodeTtlMinutes", Math.max(1, config.lifetimeSeconds() / 60))
                 .setAttribute("kosmoCodeCooldownSeconds", config.cooldownSeconds());
     }
 
-    private static Response fieldError(AuthenticationFlowContext context, EmailOtpConfig config, String message) {
-        return form(context, config).addError(new FormMessage(FIELD, message)).createForm(TEMPLATE);
+    private static Response fieldError(AuthenticationFlowContext context, EmailOtpConfig config, String address,
+                                       String message) {
+        return form(context, config, address).addError(new FormMessage(FIELD, message)).createForm(TEMPLATE);
     }
 
     @Override
@@ -141,9 +207,15 @@ public final class EmailOtpAuthenticator implements Authenticator {
         return true;
     }
 
+    /**
+     * Configured when the member has the credential, whatever the state of the address (the factor fails closed
+     * rather than being skipped), and also when a member who had chosen a method no longer has any enrolled one
+     * (removed in the account console or by an admin): then the password alone must not lead to the chooser, so
+     * the member first proves the verified mailbox with a code.
+     */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return provider(session).isConfiguredFor(user);
+        return provider(session).hasCredential(user) || MemberMethods.of(user).lostEveryMethod();
     }
 
     static EmailOtpCredentialProvider provider(KeycloakSession session) {

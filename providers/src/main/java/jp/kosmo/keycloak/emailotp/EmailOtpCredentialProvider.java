@@ -41,12 +41,7 @@ public final class EmailOtpCredentialProvider implements CredentialProvider<Emai
         return getType().equals(credentialType);
     }
 
-    /** Configured when the member chose email codes and still has an address that has been verified. */
-    public boolean isConfiguredFor(UserModel user) {
-        return user.getEmail() != null && user.isEmailVerified()
-                && user.credentialManager().getStoredCredentialsByTypeStream(getType()).findAny().isPresent();
-    }
-
+    /** The member chose email codes. Whether a code can be sent (a verified address) is the authenticator's concern. */
     public boolean hasCredential(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(getType()).findAny().isPresent();
     }

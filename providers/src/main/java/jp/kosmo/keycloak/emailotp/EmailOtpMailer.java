@@ -14,7 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-/** Sends one code to the member's verified address with the {@code kosmo} email theme (ja/en, HTML + text). */
+/** Sends one code to the member's verified address (given explicitly: never whatever the user model holds now) with the {@code kosmo} email theme (ja/en, HTML + text). */
 final class EmailOtpMailer {
 
     static final String TEMPLATE = "kosmo-email-otp.ftl";
@@ -27,7 +27,7 @@ final class EmailOtpMailer {
     }
 
     static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
-                     String code, int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
+                     String address, String code, int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
         // Keycloak adds its own entries to this map, so it must be mutable
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
@@ -37,6 +37,6 @@ final class EmailOtpMailer {
                 .setRealm(realm)
                 .setUser(user)
                 .setAuthenticationSession(authSession)
-                .send(SUBJECT, List.of(), TEMPLATE, attributes);
+                .send(SUBJECT, List.of(), TEMPLATE, attributes, address);
     }
 }

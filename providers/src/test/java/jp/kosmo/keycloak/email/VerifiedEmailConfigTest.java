@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.email;
 
 import static jp.kosmo.keycloak.email.VerifiedEmailConfigProperties.CODE_LIFETIME;
 import static jp.kosmo.keycloak.email.VerifiedEmailConfigProperties.MAX_ATTEMPTS;
+import static jp.kosmo.keycloak.email.VerifiedEmailConfigProperties.MAX_MAILS_PER_HOUR;
 import static jp.kosmo.keycloak.email.VerifiedEmailConfigProperties.RESEND_COOLDOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,14 +26,15 @@ class VerifiedEmailConfigTest {
         assertEquals(10, config.codeLifetimeMinutes());
         assertEquals(600, config.codeLifetimeSeconds());
         assertEquals(5, config.maxCodeAttempts());
+        assertEquals(5, config.maxMailsPerHour());
     }
 
     @Test
     @DisplayName("reads every setting")
     void reads() {
         RequiredActionConfigModel model = new RequiredActionConfigModel();
-        model.setConfig(Map.of(RESEND_COOLDOWN, "2", CODE_LIFETIME, " 3 ", MAX_ATTEMPTS, "4"));
-        assertEquals(new VerifiedEmailConfig(2, 3, 4), VerifiedEmailConfig.of(model));
+        model.setConfig(Map.of(RESEND_COOLDOWN, "2", CODE_LIFETIME, " 3 ", MAX_ATTEMPTS, "4", MAX_MAILS_PER_HOUR, "7"));
+        assertEquals(new VerifiedEmailConfig(2, 3, 4, 7), VerifiedEmailConfig.of(model));
     }
 
     @ParameterizedTest(name = "{0} = [{1}] -> default")
