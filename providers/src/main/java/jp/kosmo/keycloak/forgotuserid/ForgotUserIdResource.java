@@ -6,9 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.ClientConnection;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -40,8 +40,9 @@ import org.keycloak.services.util.ResolveRelative;
 /**
  * 「ユーザIDを忘れた方はこちら」: a page outside any login, asking for an address and the birthdate. Every accepted
  * request gets the same answer in the same time; who, if anyone, gets a mail is decided by {@link ForgotUserIdJob}
- * after the answer has gone out. Only what does not depend on members happens here: the cross-site check, the
- * input check and the rate limits (counted per address text and per client IP, known or not).
+ * after the answer has gone out (at most {@link BackgroundJobs#capacity()} waiting per node). Only what does not
+ * depend on members happens here: the cross-site check, the input check and the rate limits (counted per address
+ * text and per client network, known or not); a rate-limited request starts no background work at all.
  */
 public final class ForgotUserIdResource {
 
@@ -63,6 +64,7 @@ public final class ForgotUserIdResource {
     private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
 
     private final KeycloakSession session;
+    private final BackgroundJobs jobs;
     private final RealmModel realm;
     private final ClientModel client;
     private final LoginFlowSettings settings;
@@ -71,8 +73,9 @@ public final class ForgotUserIdResource {
     /** Where "back to the login" and the mail's link go. */
     private final String loginUrl;
 
-    ForgotUserIdResource(KeycloakSession session) {
+    ForgotUserIdResource(KeycloakSession session, BackgroundJobs jobs) {
         this.session = session;
+        this.jobs = jobs;
         this.realm = session.getContext().getRealm();
         this.client = requestedClient(session, realm);
         if (client != null) {
@@ -123,26 +126,55 @@ public final class ForgotUserIdResource {
         }
         ForgotUserIdInput.Request request = input.request();
         ClientConnection connection = session.getContext().getConnection();
-        boolean allowed = withinLimits(request, connection);
+        if (!withinLimits(request, connection)) {
+            // no look-up at all: a flood over the limits costs a store look-up per request, nothing more
+            return page(MODE_LIMITED, token, false, "", "", List.of(), null);
+        }
         String locale = session.getContext().resolveLocale(null).toLanguageTag();
-        ForgotUserIdJob job = allowed
-                ? ForgotUserIdJob.lookUp(realm, client, connection, request, settings.birthdateAttribute(), loginUrl, locale)
-                : ForgotUserIdJob.limited(realm, client, connection, request);
-        schedule(job);
-        return page(allowed ? MODE_SENT : MODE_LIMITED, token, false, "", "", List.of(), null);
+        schedule(ForgotUserIdJob.lookUp(realm, client, connection, session.getContext().getUri(), request,
+                settings.birthdateAttribute(), loginUrl, locale));
+        return page(MODE_SENT, token, false, "", "", List.of(), null);
     }
 
+    /**
+     * Takes a slot of the client network's and of the address's hourly limit. Neither depends on members, so the
+     * answer does not either. When a limit fills up, one event records it (at most once a minute per limit). A realm
+     * without an HMAC key to name the counters gets every request turned away (fail closed).
+     */
     private boolean withinLimits(ForgotUserIdInput.Request request, ClientConnection connection) {
+        int perNetwork = settings.forgotUserId().perIpPerHour();
+        int perAddress = settings.forgotUserId().perAddressPerHour();
+        if (perNetwork <= 0 && perAddress <= 0) {
+            return true;
+        }
+        LimitKeys keys;
+        try {
+            keys = LimitKeys.of(session, realm);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Forgot-user-ID page of realm %s: no key to name its rate-limit counters; every request is turned away",
+                    realm.getName());
+            return false;
+        }
         HourlyLimit limit = new HourlyLimit(session.getProvider(SingleUseObjectProvider.class));
-        String ip = connection == null || connection.getRemoteAddr() == null ? "unknown" : connection.getRemoteAddr();
-        return limit.tryAcquire(realm.getId() + ":ip:" + ip, settings.forgotUserId().perIpPerHour())
-                && limit.tryAcquire(realm.getId() + ":address:" + request.email(), settings.forgotUserId().perAddressPerHour());
+        String network = ClientNetwork.of(connection == null ? null : connection.getRemoteAddr());
+        return allowed(limit.tryAcquire(keys.network(network), perNetwork), ForgotUserIdEvent.LIMIT_NETWORK, request, connection)
+                && allowed(limit.tryAcquire(keys.address(request.email()), perAddress), ForgotUserIdEvent.LIMIT_ADDRESS, request, connection);
+    }
+
+    private boolean allowed(HourlyLimit.Outcome outcome, String which, ForgotUserIdInput.Request request, ClientConnection connection) {
+        if (outcome == HourlyLimit.Outcome.FILLED) {
+            ForgotUserIdEvent.of(session, realm, client == null ? null : client.getClientId(), connection, request.email())
+                    .detail(Details.REASON, ForgotUserIdEvent.REASON_RATE_LIMITED)
+                    .detail(ForgotUserIdEvent.DETAIL_LIMIT, which)
+                    .error(Errors.SLOW_DOWN);
+        }
+        return outcome.allowed();
     }
 
     private void schedule(ForgotUserIdJob job) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(ForgotUserIdResourceProviderFactory.PROVIDER_ID);
-        CompletableFuture.delayedExecutor(JOB_DELAY_MILLIS, TimeUnit.MILLISECONDS, executor).execute(() -> {
+        jobs.submit(executor, JOB_DELAY_MILLIS, () -> {
             try {
                 KeycloakModelUtils.runJobInTransaction(factory, job);
             } catch (RuntimeException e) {

@@ -8,13 +8,16 @@ import java.util.stream.Stream;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
 
 import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
 
 /**
- * Finds the one member a forgot-user-ID request is for: an enabled member (not a service account) whose
- * <em>verified</em> address is the one entered and, when the form asks for it, whose birthdate on file is the one
- * entered. Anything else, including two such members, is no match. Runs off the request thread only.
+ * Finds the one member a forgot-user-ID request is for: a member (not a service account) whose <em>verified</em>
+ * address is the one entered and, when the form asks for it, whose birthdate on file is the one entered. Anything
+ * else, including two such members, is no match. Disabled members are left out, except those Keycloak's brute-force
+ * detector disabled (permanent lockout): they are found, so the caller sees that the member is locked rather than
+ * absent. Runs off the request thread only.
  */
 final class MemberLookup {
 
@@ -24,6 +27,7 @@ final class MemberLookup {
         NO_MEMBER("no_member_with_address"),
         NOT_VERIFIED("address_not_verified"),
         BIRTHDATE_MISMATCH("birthdate_mismatch"),
+        NO_BIRTHDATE("no_birthdate_on_file"),
         AMBIGUOUS("several_members");
 
         final String detail;
@@ -38,6 +42,11 @@ final class MemberLookup {
         boolean found() {
             return reason == Reason.FOUND;
         }
+
+        /** The birthdate entered was a guess at this one member's (right or wrong): what brute-force detection weighs. */
+        boolean guessed() {
+            return user != null && (reason == Reason.FOUND || reason == Reason.BIRTHDATE_MISMATCH);
+        }
     }
 
     private MemberLookup() {
@@ -45,7 +54,7 @@ final class MemberLookup {
 
     static Outcome find(KeycloakSession session, RealmModel realm, ForgotUserIdInput.Request request, String birthdateAttribute) {
         List<UserModel> withAddress = candidates(session, realm, request.email())
-                .filter(UserModel::isEnabled)
+                .filter(u -> u.isEnabled() || lockedOutForGood(u))
                 .filter(u -> u.getServiceAccountClientLink() == null)
                 .toList();
         if (withAddress.isEmpty()) {
@@ -55,11 +64,22 @@ final class MemberLookup {
         if (verified.isEmpty()) {
             return new Outcome(single(withAddress), Reason.NOT_VERIFIED);
         }
-        List<UserModel> matching = request.birthdate() == null ? verified
-                : verified.stream()
-                        .filter(u -> request.birthdate().equals(BirthdateOnFile.of(u, birthdateAttribute, LocalDate.now())))
-                        .toList();
+        if (request.birthdate() == null) {
+            return verified.size() == 1 ? new Outcome(verified.get(0), Reason.FOUND) : new Outcome(null, Reason.AMBIGUOUS);
+        }
+        LocalDate today = LocalDate.now();
+        List<UserModel> onFile = verified.stream()
+                .filter(u -> BirthdateOnFile.of(u, birthdateAttribute, today) != null)
+                .toList();
+        if (onFile.isEmpty()) {
+            // nothing to guess at: like the login's birthdate check, this is not a failed login
+            return new Outcome(single(verified), Reason.NO_BIRTHDATE);
+        }
+        List<UserModel> matching = onFile.stream()
+                .filter(u -> request.birthdate().equals(BirthdateOnFile.of(u, birthdateAttribute, today)))
+                .toList();
         if (matching.isEmpty()) {
+            // a guess counts only for an address that belongs to one member alone
             return new Outcome(single(verified), Reason.BIRTHDATE_MISMATCH);
         }
         if (matching.size() > 1) {
@@ -76,6 +96,10 @@ final class MemberLookup {
         return session.users()
                 .searchForUserStream(realm, Map.of(UserModel.EMAIL, email, UserModel.EXACT, Boolean.TRUE.toString()))
                 .filter(u -> email.equalsIgnoreCase(u.getEmail()));
+    }
+
+    private static boolean lockedOutForGood(UserModel user) {
+        return BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT.equals(user.getFirstAttribute(UserModel.DISABLED_REASON));
     }
 
     private static UserModel single(List<UserModel> users) {

@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.forgotuserid;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,10 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.SingleUseObjectProvider;
 
 class HourlyLimitTest {
+
+    private static final String TARO = "kosmo-forgot-user-id:address:00112233445566778899aabbccddeeff";
+    private static final String HANAKO = "kosmo-forgot-user-id:address:ffeeddccbbaa99887766554433221100";
 
     /** Keycloak's single-use store without expiry: enough to count slots. */
     private static final class MemoryStore implements SingleUseObjectProvider {
@@ -51,32 +56,67 @@ class HourlyLimitTest {
         }
     }
 
-    @Test
-    @DisplayName("exactly `limit` requests per key pass, then every further one is refused")
-    void limit() {
-        HourlyLimit limit = new HourlyLimit(new MemoryStore());
-        for (int i = 0; i < 5; i++) {
-            assertTrue(limit.tryAcquire("realm:address:taro@example.com", 5), "request " + (i + 1));
+    @Nested
+    @DisplayName("counting")
+    class Counting {
+
+        @Test
+        @DisplayName("exactly `limit` requests per counter pass, then every further one is refused")
+        void limit() {
+            HourlyLimit limit = new HourlyLimit(new MemoryStore());
+            for (int i = 0; i < 5; i++) {
+                assertTrue(limit.tryAcquire(TARO, 5).allowed(), "request " + (i + 1));
+            }
+            assertFalse(limit.tryAcquire(TARO, 5).allowed());
+            assertFalse(limit.tryAcquire(TARO, 5).allowed());
+            assertTrue(limit.tryAcquire(HANAKO, 5).allowed(), "other counters have their own slots");
         }
-        assertFalse(limit.tryAcquire("realm:address:taro@example.com", 5));
-        assertFalse(limit.tryAcquire("realm:address:taro@example.com", 5));
-        assertTrue(limit.tryAcquire("realm:address:hanako@example.com", 5), "other keys have their own slots");
+
+        @Test
+        @DisplayName("a limit of 0 is no limit")
+        void off() {
+            HourlyLimit limit = new HourlyLimit(new MemoryStore());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(HourlyLimit.Outcome.TAKEN, limit.tryAcquire("k", 0));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("a full counter")
+    class Full {
+
+        @Test
+        @DisplayName("the first refused request is FILLED (it records the event), the next ones are only FULL")
+        void filledOnce() {
+            HourlyLimit limit = new HourlyLimit(new MemoryStore());
+            limit.tryAcquire(TARO, 2);
+            limit.tryAcquire(TARO, 2);
+            assertEquals(HourlyLimit.Outcome.FILLED, limit.tryAcquire(TARO, 2));
+            assertEquals(HourlyLimit.Outcome.FULL, limit.tryAcquire(TARO, 2));
+            assertEquals(HourlyLimit.Outcome.FULL, limit.tryAcquire(TARO, 2));
+        }
+
+        @Test
+        @DisplayName("once marked full, a request costs one look-up and takes nothing")
+        void marker() {
+            MemoryStore store = new MemoryStore();
+            HourlyLimit limit = new HourlyLimit(store);
+            limit.tryAcquire(TARO, 1);
+            limit.tryAcquire(TARO, 1);
+            int entries = store.entries.size();
+            limit.tryAcquire(TARO, 1);
+            assertEquals(entries, store.entries.size());
+            assertTrue(store.entries.containsKey(TARO + ":full"));
+        }
     }
 
     @Test
-    @DisplayName("a limit of 0 is no limit")
-    void off() {
-        HourlyLimit limit = new HourlyLimit(new MemoryStore());
-        for (int i = 0; i < 100; i++) {
-            assertTrue(limit.tryAcquire("k", 0));
-        }
-    }
-
-    @Test
-    @DisplayName("the store never holds the address as text")
-    void hashed() {
+    @DisplayName("the store holds the counter's name and slot numbers only")
+    void namesOnly() {
         MemoryStore store = new MemoryStore();
-        new HourlyLimit(store).tryAcquire("realm:address:taro@example.com", 5);
-        assertTrue(store.entries.keySet().stream().noneMatch(k -> k.contains("taro")));
+        new HourlyLimit(store).tryAcquire(TARO, 5);
+        assertEquals(1, store.entries.size());
+        assertTrue(store.entries.keySet().iterator().next().matches(TARO + ":[0-4]"));
     }
 }
