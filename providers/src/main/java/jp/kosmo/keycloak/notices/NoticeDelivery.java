@@ -1,0 +1,62 @@
+package jp.kosmo.keycloak.notices;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.locale.LocaleSelectorProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionTask;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Sends one notice, in a session and transaction of its own after the member's request has been committed, with
+ * the {@code kosmo} email theme (ja/en, HTML + text) to the notice's explicit address. A mail server that refuses
+ * is logged (the member's id and the notice kind, never an address) and changes nothing else.
+ */
+record NoticeDelivery(Notice notice, String realmId, String userId, String locale, long occurredAtMillis)
+        implements KeycloakSessionTask {
+
+    /** The union and its members are in Japan: the time in the mail is Japan time. */
+    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Logger LOG = Logger.getLogger(NoticeDelivery.class);
+
+    @Override
+    public void run(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            return;
+        }
+        if (locale != null) {
+            // the language of the page the member was on, as Keycloak's own mails of that request use
+            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, locale);
+        }
+        // Keycloak adds its own entries to this map, so it must be mutable
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("address", notice.recipient());
+        attributes.put("maskedNewAddress", notice.maskedNewAddress());
+        attributes.put("when", WHEN.format(Instant.ofEpochMilli(occurredAtMillis).atZone(MEMBERS_ZONE)));
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(user)
+                    .send(notice.kind().subjectKey, List.of(), notice.kind().template, attributes, notice.recipient());
+        } catch (EmailException e) {
+            LOG.warnf("Could not send the %s notice to member %s (%s)", notice.kind(), userId, e.getClass().getSimpleName());
+            LOG.debugf(e, "Mail server answer for the %s notice to member %s", notice.kind(), userId);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package jp.kosmo.keycloak.notices;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Event listener {@value SecurityNoticesEventListenerFactory#PROVIDER_ID}: notice mails to the address in force when
+ * a member's address is being changed or has been changed ({@link NoticeRules}). It decides while the event is sent,
+ * inside the member's request (when the member's address is still the one before the request's changes), and mails
+ * after the request has committed ({@link AfterCommitNotices}).
+ */
+final class SecurityNoticesEventListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(SecurityNoticesEventListener.class);
+
+    private final KeycloakSession session;
+    private AfterCommitNotices afterCommit;
+
+    SecurityNoticesEventListener(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getType() == null || event.getError() != null || event.getRealmId() == null || event.getUserId() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        if (user == null) {
+            return;
+        }
+        Optional<Notice> notice = NoticeRules.decide(event.getType(), event.getDetails(), user.getEmail(),
+                user.isEmailVerified());
+        notice.ifPresent(n -> schedule(new NoticeDelivery(n, realm.getId(), user.getId(), locale(user), event.getTime())));
+    }
+
+    private void schedule(NoticeDelivery delivery) {
+        KeycloakTransactionManager transactions = session.getTransactionManager();
+        if (!transactions.isActive()) {
+            AfterCommitNotices.sendNow(session.getKeycloakSessionFactory(), delivery);
+            return;
+        }
+        if (afterCommit == null) {
+            afterCommit = new AfterCommitNotices(session.getKeycloakSessionFactory());
+            transactions.enlistAfterCompletion(afterCommit);
+        }
+        afterCommit.add(delivery);
+    }
+
+    /** The language of this request for this member (page choice, their setting, the browser), or null. */
+    private String locale(UserModel user) {
+        try {
+            Locale locale = session.getContext().resolveLocale(user);
+            return locale == null ? null : locale.toLanguageTag();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "No request locale for member %s; the notice uses the member's own setting", user.getId());
+            return null;
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        // admins change addresses directly in the admin console; no notice for that
+    }
+
+    @Override
+    public void close() {
+    }
+}
