@@ -104,6 +104,23 @@ class StolenPasswordIT {
     }
 
     @Test
+    @DisplayName("the password alone gets no token through a password grant, not even with the realm's admin-cli client")
+    void passwordGrantIsDenied() throws Exception {
+        String member = members.create("grant", BIRTHDATE, PASSWORD);
+        emailCodeMember(member);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                Browser.BASE_URL + "/realms/" + Browser.REALM + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
+                                + "&username=" + member + "&password=" + PASSWORD))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 401, response.statusCode() + " " + response.body());
+        assertFalse(response.body().contains("access_token"), response.body());
+    }
+
+    @Test
     @DisplayName("an email-code member whose address is no longer verified: the password alone gets nowhere, no mail goes out")
     void unverifiedAddressFailsClosed() {
         String member = members.create("unverified", BIRTHDATE, PASSWORD);
