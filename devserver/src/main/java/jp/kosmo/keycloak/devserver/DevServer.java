@@ -74,6 +74,7 @@ public final class DevServer {
         Path keycloakHome = KeycloakDistribution.unpackIfNeeded(layout.distZip(), layout.runDir());
         KeycloakHomeSetup.installExtensions(keycloakHome, layout.extensionJars());
         KeycloakHomeSetup.stageRealmImport(keycloakHome, layout.realmFile());
+        KeycloakHomeSetup.installPasswordBlocklist(keycloakHome, layout.passwordBlocklist());
         warnOnSmtpPortMismatch();
 
         String mailboxUrl = "http://localhost:" + options.mailWebPort() + "/";

@@ -9,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Puts the current build into an unpacked Keycloak: our provider/theme jars into {@code providers/} and the realm
- * file into {@code data/import/}. Runs on every start so a rebuilt jar is picked up.
+ * Puts the current build into an unpacked Keycloak: our provider/theme jars into {@code providers/}, the realm
+ * file into {@code data/import/} and the password blocklist into {@code data/password-blacklists/}. Runs on every
+ * start so a rebuilt jar or a replaced list is picked up.
  */
 final class KeycloakHomeSetup {
 
@@ -53,6 +54,22 @@ final class KeycloakHomeSetup {
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy " + realmFile + " to " + importDir, e);
+        }
+    }
+
+    /**
+     * Keycloak's {@code passwordBlacklist(<file>)} policy reads {@code <file>} from {@code data/password-blacklists/}
+     * of the server home (and refuses to import a realm whose policy names a missing file).
+     */
+    static Path installPasswordBlocklist(Path keycloakHome, Path blocklist) {
+        Path folder = keycloakHome.resolve("data").resolve("password-blacklists");
+        Path target = folder.resolve(blocklist.getFileName());
+        try {
+            Files.createDirectories(folder);
+            Files.copy(blocklist, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + blocklist + " to " + folder, e);
         }
     }
 }

@@ -41,6 +41,11 @@ final class RunLayout {
         return projectDir.resolve("realm-export").resolve("kosmo-realm.json");
     }
 
+    /** The list the realm's {@code passwordBlacklist(kosmo-common-passwords.txt)} policy names. */
+    Path passwordBlocklist() {
+        return projectDir.resolve("password-blocklist").resolve("kosmo-common-passwords.txt");
+    }
+
     private Path buildOutputDir() {
         return projectDir.resolve("devserver").resolve("target").resolve("kosmo-run");
     }
@@ -55,7 +60,7 @@ final class RunLayout {
                 buildOutputDir().resolve("kosmo-keycloak-themes.jar"));
     }
 
-    /** Fails with a readable message when the Maven build output or the realm file is missing. */
+    /** Fails with a readable message when the Maven build output, the realm file or the password blocklist is missing. */
     void verify() {
         for (Path required : Stream.concat(Stream.of(distZip()), extensionJars().stream()).toList()) {
             if (!Files.isRegularFile(required)) {
@@ -63,9 +68,10 @@ final class RunLayout {
                         + ". Build first: mvn -DskipTests install (./run.sh does this).");
             }
         }
-        if (!Files.isRegularFile(realmFile())) {
-            throw new StartupException("Missing realm file " + projectDir.relativize(realmFile())
-                    + " (project dir: " + projectDir + ").");
+        for (Path source : List.of(realmFile(), passwordBlocklist())) {
+            if (!Files.isRegularFile(source)) {
+                throw new StartupException("Missing " + projectDir.relativize(source) + " (project dir: " + projectDir + ").");
+            }
         }
     }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docker/ stays consistent with the build and safe by default: the Keycloak image tag is the root pom's
- * keycloak.version, the Dockerfile copies the jars the build produces (artifactId-version.jar), the realm files the
- * compose file and the operator manifests use exist and match, compose publishes on 127.0.0.1 only with every image
- * pinned by an exact version, and the operator's Keycloak resource sets the proxy-headers option. Reads the files relative to the project root (surefire runs in
+ * keycloak.version, the Dockerfile copies the jars the build produces (artifactId-version.jar) and the password
+ * blocklist the realm policy names, the realm files the compose file and the operator manifests use exist and match,
+ * compose publishes on 127.0.0.1 only with every image pinned by an exact version, and the operator's Keycloak
+ * resource sets the proxy-headers option. Reads the files relative to the project root (surefire runs in
  * devserver/).
  */
 @DisplayName("docker/ files (Dockerfile, compose.yaml, k8s/)")
@@ -83,6 +84,21 @@ class DockerFilesTest {
             assertEquals(List.of(
                     "providers/target/" + artifactId("providers") + "-" + version + ".jar",
                     "themes/target/" + artifactId("themes") + "-" + version + ".jar"), sources);
+        }
+
+        @Test
+        @DisplayName("copies the password blocklist the realm policy names into /opt/keycloak/data/password-blacklists/")
+        void copiedPasswordBlocklist() throws IOException {
+            String dockerfile = read(DOCKER.resolve("Dockerfile"));
+            String listName = PasswordBlocklistTest.policyListName(ROOT.resolve("realm-export/kosmo-realm-production.json"));
+            List<String> sources = Pattern.compile("(?m)^COPY --chown=keycloak:keycloak (\\S+) /opt/keycloak/data/password-blacklists/$")
+                    .matcher(dockerfile).results().map(m -> m.group(1)).toList();
+            assertEquals(List.of("password-blocklist/" + listName), sources);
+            assertTrue(Files.isRegularFile(ROOT.resolve(sources.get(0))), sources.get(0));
+            assertTrue(dockerfile.contains("COPY --chown=keycloak:keycloak password-blocklist/NOTICE "
+                    + "/opt/keycloak/data/password-blacklists/kosmo-common-passwords.NOTICE\n"), "the licence notice goes along");
+            assertTrue(dockerfile.indexOf("COPY --chown=keycloak:keycloak password-blocklist/")
+                    < dockerfile.indexOf("COPY --from=builder /opt/keycloak/ /opt/keycloak/"), "copied in the builder stage");
         }
 
         @Test
