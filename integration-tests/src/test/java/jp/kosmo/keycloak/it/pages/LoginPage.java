@@ -1,13 +1,8 @@
 package jp.kosmo.keycloak.it.pages;
 
-import java.time.Duration;
-
 import jp.kosmo.keycloak.it.support.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** 【2】 The themed login page. */
 public final class LoginPage {
@@ -80,11 +75,7 @@ public final class LoginPage {
 
     /** Picks a language in the header's language menu, as a member would, by its locale tag. */
     public void selectLanguage(String languageTag) {
-        WebElement html = browser.driver().findElement(By.tagName("html"));
-        WebElement option = browser.driver().findElement(
-                By.cssSelector("#login-select-toggle option[value*='kc_locale=" + languageTag + "']"));
-        new Select(browser.driver().findElement(By.id("login-select-toggle"))).selectByValue(option.getAttribute("value"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        browser.selectLanguage(languageTag);
         browser.waitForPageId(PAGE_ID);
     }
 

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a member does in the browser, with the waits a real page needs. No implicit waits anywhere. */
@@ -109,6 +110,19 @@ public final class Browser {
                     return url.startsWith(ACCOUNT_URL) && !url.contains("/protocol/") && !url.contains("/login-actions/")
                             && (page == null || !page.startsWith("login-"));
                 });
+    }
+
+    /**
+     * Picks a language in the header's language menu of the current login page, as a member would, by its locale
+     * tag, and waits until the page has come back in that language.
+     */
+    public void selectLanguage(String languageTag) {
+        WebElement html = driver().findElement(By.tagName("html"));
+        WebElement option = driver().findElement(
+                By.cssSelector("#login-select-toggle option[value*='kc_locale=" + languageTag + "']"));
+        new Select(driver().findElement(By.id("login-select-toggle"))).selectByValue(option.getAttribute("value"));
+        new WebDriverWait(driver(), TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        waitForDocumentReady();
     }
 
     public String text(By by) {
