@@ -122,7 +122,8 @@ final class VerificationMailer {
                     .setUser(owner)
                     .send(IN_USE_SUBJECT, List.of(), IN_USE_TEMPLATE, new HashMap<>(Map.of("address", address)), address);
         } catch (EmailException e) {
-            LOG.warnf(e, "Could not send the address-in-use notice to member %s", owner.getId());
+            LOG.warnf(e, "Could not send the address-in-use notice to member %s (%s)", owner.getId(),
+                    e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
     }
 
