@@ -16,6 +16,7 @@ import jp.kosmo.keycloak.email.AddressMask;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
@@ -27,6 +28,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -127,6 +129,10 @@ public final class EmailOtpAuthenticator implements Authenticator {
             case OK -> {
                 codes.forget(user.getId());
                 new MemberMailLimit(store).codeUsed(MAIL_KIND, user.getId(), now);
+                // also recorded as an "otp" credential so that Keycloak's brute-force detector clears the member's
+                // failures after this login (it only does so for password, otp and recovery codes), in the reset
+                // flow too, where no password was typed
+                AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), OTPCredentialModel.TYPE);
                 context.success(EmailOtpCredentialModel.TYPE);
             }
             case WRONG -> {
