@@ -239,11 +239,13 @@ class PermanentLockoutIT {
         refusedLogin(member);
         assertEquals(LOGIN_REFUSED, login.error(), "the right password");
 
-        // enabled again by an admin, the member signs in with the password and a new code
+        // enabled again by an admin, the member signs in with the password and the code already in the mailbox:
+        // codes are kept per member while they are good (it has one try left), so no second mail goes out
         lockouts.enable(member);
         assertEquals(new Status(false, 0, 0, 0), lockouts.status(member));
         laterLogin(member, OnboardingPages.EMAIL_OTP);
-        pages.enterEmailCode(Mails.code(mails.awaitMail(address, 2)));
+        assertEquals(1, mails.to(address).size(), "no new mail while the first code is good");
+        pages.enterEmailCode(code);
         browser.waitForPortal();
     }
 
