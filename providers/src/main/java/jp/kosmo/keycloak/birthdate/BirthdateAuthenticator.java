@@ -60,7 +60,8 @@ public final class BirthdateAuthenticator implements Authenticator {
             handleMissing(context, config);
             return;
         }
-        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession()).startAtBirthdate(user);
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
+                .startAtBirthdate(user, config.askEveryLogin());
         context.challenge(form(context, null, null, ""));
     }
 
