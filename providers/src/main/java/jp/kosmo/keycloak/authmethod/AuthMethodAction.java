@@ -71,6 +71,8 @@ public final class AuthMethodAction implements RequiredActionProvider {
         OnboardingProgress progress = OnboardingProgress.of(context.getSession(), context.getAuthenticationSession());
         user.setSingleAttribute(MemberMethods.CHOSEN_ATTRIBUTE, method.id());
         context.getAuthenticationSession().setAuthNote(CHOSEN_NOTE, method.id());
+        // a new choice replaces any older one still waiting for a next login
+        user.removeAttribute(MemberMethods.PENDING_ATTRIBUTE);
         if (method == AuthMethod.EMAIL_OTP) {
             EmailOtpCredentialProvider provider = (EmailOtpCredentialProvider) context.getSession()
                     .getProvider(CredentialProvider.class, EmailOtpCredentialProviderFactory.PROVIDER_ID);
