@@ -1,6 +1,7 @@
 package jp.kosmo.keycloak.onboarding;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jp.kosmo.keycloak.authmethod.AuthMethodConfig;
@@ -20,9 +21,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 final class OnboardingFacts {
 
-    /** Keycloak's name for a requested password change (a temporary password, a reset), and ours if it differs. */
-    private static final Set<String> PASSWORD_CHANGE = Set.of(UserModel.RequiredAction.UPDATE_PASSWORD.name(),
-            RequiredActionIds.UPDATE_PASSWORD);
+    /**
+     * Keycloak's name for a requested password change (a temporary password, a reset), and ours if it differs (the
+     * two may be the same name, so not {@code Set.of}).
+     */
+    private static final Set<String> PASSWORD_CHANGE = Stream.of(UserModel.RequiredAction.UPDATE_PASSWORD.name(),
+            RequiredActionIds.UPDATE_PASSWORD).collect(Collectors.toUnmodifiableSet());
 
     private OnboardingFacts() {
     }
@@ -34,11 +38,16 @@ final class OnboardingFacts {
      */
     static MemberState member(UserModel user, AuthenticationSessionModel authSession, boolean birthdateOnFile) {
         boolean passwordChange = Stream.concat(user.getRequiredActionsStream(), authSession.getRequiredActions().stream())
-                .anyMatch(PASSWORD_CHANGE::contains);
+                .anyMatch(OnboardingFacts::requestsPasswordChange);
         boolean verifiedAddress = user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified();
         return new MemberState(user.getFirstAttribute(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) != null, birthdateOnFile,
                 user.getFirstAttribute(TermsRequiredAction.VERSION_ATTRIBUTE), verifiedAddress, MemberMethods.of(user).state(),
                 passwordChange);
+    }
+
+    /** Whether this pending required action is a password change. */
+    static boolean requestsPasswordChange(String requiredAction) {
+        return PASSWORD_CHANGE.contains(requiredAction);
     }
 
     static OnboardingSettings realm(RealmModel realm, OnboardingSettings.BirthdateCheck birthdate) {
