@@ -133,6 +133,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
         switch (result.outcome()) {
             case OK -> {
                 codes.forget(user.getId());
+                new MemberMailLimit(store).codeUsed(MAIL_KIND, user.getId(), now);
                 context.success(EmailOtpCredentialModel.TYPE);
             }
             case WRONG -> {
@@ -159,8 +160,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
                     address, issued.code(), config.lifetimeSeconds(), issued.kept().expiresAt());
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
-            new MemberMailLimit(CodeStore.of(context.getSession())).cancel(MAIL_KIND, user.getId(), now,
-                    config.cooldownSeconds());
+            new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                     .error(Errors.EMAIL_SEND_FAILED);
             context.challenge(form(context, config, address).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
