@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.code.CodeAttempts;
+import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.code.CodeInput;
 import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
@@ -53,9 +54,15 @@ public final class EmailOtpAuthenticator implements Authenticator {
     private static final Logger LOG = Logger.getLogger(EmailOtpAuthenticator.class);
     private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
 
+    private final CodeBounds bounds;
+
+    EmailOtpAuthenticator(CodeBounds bounds) {
+        this.bounds = bounds;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
+        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
         String address = verifiedAddress(user);
         if (address == null) {
@@ -81,7 +88,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
+        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
         String address = verifiedAddress(user);
         if (address == null) {

@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.enrolment;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.keycloak.WebAuthnConstants;
@@ -42,6 +43,7 @@ final class KosmoPasskeyRegister extends WebAuthnPasswordlessRegister {
         }
         attachStep(context);
         super.processAction(context);
+        MemberMethods.of(context.getUser()).enrolmentSucceeded();
     }
 
     private static void attachStep(RequiredActionContext context) {

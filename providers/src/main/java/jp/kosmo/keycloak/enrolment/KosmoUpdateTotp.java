@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.enrolment;
 
+import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.keycloak.authentication.RequiredActionContext;
@@ -25,6 +26,7 @@ public final class KosmoUpdateTotp extends UpdateTotp {
         FormInput.normaliseCode(context.getHttpRequest(), Validation.FIELD_OTP_CODE);
         attachStep(context);
         super.processAction(context);
+        MemberMethods.of(context.getUser()).enrolmentSucceeded();
     }
 
     private static void attachStep(RequiredActionContext context) {
