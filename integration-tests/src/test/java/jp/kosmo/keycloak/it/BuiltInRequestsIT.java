@@ -81,6 +81,8 @@ class BuiltInRequestsIT {
         assertEquals("kosmo-configure-totp", formExecution());
         assertTrue(STEP.matcher(pages.step()).matches(), pages.step());
         String key = pages.totpKeyFromUnableToScan();
+        assertEquals("kosmo-configure-totp", formExecution(), "「スキャンできませんか？」 stays on our page");
+        assertTrue(STEP.matcher(pages.step()).matches(), pages.step());
         String code = Totp.code(key, System.currentTimeMillis() / 1000);
         pages.submitTotp(toFullWidth(code.substring(0, 3)) + " " + toFullWidth(code.substring(3)), "phone");
 

@@ -72,11 +72,27 @@ class StockRealmIT {
     void setUp() {
         browser = new Browser(webDriver);
         browser.setWindowWidth(1280, 1000);
-        browser.forgetSession();
+        forgetSessions();
     }
 
     @AfterEach
     void forget() {
+        forgetSessions();
+    }
+
+    /** Keycloak's cookies are per realm path: forget those of the stock realm, of master and of kosmo. */
+    private void forgetSessions() {
+        for (String realm : List.of(REALM, "master")) {
+            String neutral = Browser.BASE_URL + "/realms/" + realm + "/.well-known/openid-configuration";
+            new WebDriverWait(browser.driver(), TIMEOUT)
+                    .withMessage(() -> "cookies of " + realm + " keep coming back: " + browser.driver().manage().getCookies())
+                    .until(d -> {
+                        d.navigate().to(neutral);
+                        d.manage().deleteAllCookies();
+                        d.navigate().to(neutral);
+                        return d.manage().getCookies().isEmpty();
+                    });
+        }
         browser.forgetSession();
     }
 
@@ -135,7 +151,7 @@ class StockRealmIT {
         assertTrue(stock.admin().users().get(user.getId()).credentials().stream().anyMatch(c -> "otp".equals(c.getType())));
 
         // a later login: Keycloak's login form, then Keycloak's OTP form
-        browser.forgetSession();
+        forgetSessions();
         browser.driver().navigate().to(ACCOUNT_URL);
         assertKeycloakPage("login-login", "Sign in to your account");
         logIn(USER, NEW_PASSWORD);

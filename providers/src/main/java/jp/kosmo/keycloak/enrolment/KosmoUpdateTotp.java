@@ -8,6 +8,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdateTotp;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.validation.Validation;
+import org.keycloak.sessions.CommonClientSessionModel.ExecutionStatus;
 
 /**
  * 2-3 to 2-5: required action {@code kosmo-configure-totp}, Keycloak's Configure OTP page accepting codes typed with
@@ -29,6 +30,7 @@ public final class KosmoUpdateTotp extends UpdateTotp {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         attachStep(context);
+        acceptBuiltInLinks(context, ExecutionStatus.CHALLENGED);
         super.requiredActionChallenge(context);
     }
 
@@ -38,6 +40,20 @@ public final class KosmoUpdateTotp extends UpdateTotp {
         attachStep(context);
         super.processAction(context);
         BUILT_IN.settle(context);
+        if (context.getStatus() == RequiredActionContext.Status.SUCCESS) {
+            acceptBuiltInLinks(context, ExecutionStatus.SUCCESS);
+        }
+    }
+
+    /**
+     * Keycloak's page links 「スキャンできませんか？」 (and back) to {@code execution=CONFIGURE_TOTP}, the built-in's id
+     * ({@code TotpBean.getManualUrl}). Keycloak serves a page request for another execution than the current one
+     * when that execution is marked as challenged in the authentication session ({@code SessionCodeChecks}), else it
+     * shows "page expired". While our page stands in for the built-in, its id is marked challenged; once our page
+     * succeeded, done.
+     */
+    private static void acceptBuiltInLinks(RequiredActionContext context, ExecutionStatus status) {
+        context.getAuthenticationSession().setExecutionStatus(RequiredActionIds.KEYCLOAK_CONFIGURE_TOTP, status);
     }
 
     private static void attachStep(RequiredActionContext context) {
