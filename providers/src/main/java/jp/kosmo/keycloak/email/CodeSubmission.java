@@ -6,6 +6,7 @@ import jp.kosmo.keycloak.code.CodeAttempts;
 import jp.kosmo.keycloak.code.CodeInput;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MemberMailLimit;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -116,6 +117,7 @@ final class CodeSubmission {
                     return;
                 }
                 notes.clear();
+                new MemberMailLimit(CodeStore.of(session)).codeUsed(VerificationMailer.MAIL_KIND, user.getId(), now);
                 event.success();
                 context.success();
             }
