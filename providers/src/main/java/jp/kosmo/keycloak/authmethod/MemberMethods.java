@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.authmethod;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.kosmo.keycloak.onboarding.MemberState;
 import jp.kosmo.keycloak.onboarding.RequiredActionIds;
@@ -17,6 +18,10 @@ public final class MemberMethods {
      * enrolled a method ({@link #enrolmentSucceeded()}).
      */
     public static final String PENDING_ATTRIBUTE = "kosmoAuthMethodPending";
+
+    private static final Set<String> ENROLMENT_ACTIONS = Set.of(
+            RequiredActionIds.CONFIGURE_TOTP, RequiredActionIds.PASSKEY_REGISTER,
+            RequiredActionIds.KEYCLOAK_CONFIGURE_TOTP, RequiredActionIds.KEYCLOAK_PASSKEY_REGISTER);
 
     private final UserModel user;
 
@@ -36,10 +41,12 @@ public final class MemberMethods {
         return user.credentialManager().getStoredCredentialsByTypeStream(method.credentialType()).findAny().isPresent();
     }
 
-    /** An enrolment required action is already on the member (chosen, not yet done). */
+    /**
+     * An enrolment required action is already on the member (chosen, not yet done): ours, or Keycloak's built-in one
+     * that ours takes over (an admin's "Configure OTP").
+     */
     public boolean hasEnrolmentPending() {
-        return user.getRequiredActionsStream().anyMatch(action ->
-                action.equals(RequiredActionIds.CONFIGURE_TOTP) || action.equals(RequiredActionIds.PASSKEY_REGISTER));
+        return user.getRequiredActionsStream().anyMatch(ENROLMENT_ACTIONS::contains);
     }
 
     /**
