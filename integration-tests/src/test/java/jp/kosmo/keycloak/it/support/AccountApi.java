@@ -42,7 +42,8 @@ public final class AccountApi {
         String callback = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .withMessage(() -> "no authorization code, at " + browser.driver().getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(HttpBrowser.CALLBACK) ? d.getCurrentUrl() : null);
-        String token = new HttpBrowser(Browser.REALM).exchangeCode(new HttpBrowser.Page(302, URI.create(callback), ""));
+        String token = new HttpBrowser(Browser.REALM).exchangeCode(new HttpBrowser.Page(302, URI.create(callback), "",
+                java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true)));
         return new AccountApi(token);
     }
 
