@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.ClientConnection;
@@ -157,15 +158,15 @@ public final class ForgotUserIdResource {
         }
         HourlyLimit limit = new HourlyLimit(session.getProvider(SingleUseObjectProvider.class));
         String network = ClientNetwork.of(connection == null ? null : connection.getRemoteAddr());
-        return allowed(limit.tryAcquire(keys.network(network), perNetwork), ForgotUserIdEvent.LIMIT_NETWORK, request, connection)
-                && allowed(limit.tryAcquire(keys.address(request.email()), perAddress), ForgotUserIdEvent.LIMIT_ADDRESS, request, connection);
+        return allowed(limit.tryAcquire(keys.network(network), perNetwork), KosmoEvents.LIMIT_NETWORK, request, connection)
+                && allowed(limit.tryAcquire(keys.address(request.email()), perAddress), KosmoEvents.LIMIT_ADDRESS, request, connection);
     }
 
     private boolean allowed(HourlyLimit.Outcome outcome, String which, ForgotUserIdInput.Request request, ClientConnection connection) {
         if (outcome == HourlyLimit.Outcome.FILLED) {
             ForgotUserIdEvent.of(session, realm, client == null ? null : client.getClientId(), connection, request.email())
-                    .detail(Details.REASON, ForgotUserIdEvent.REASON_RATE_LIMITED)
-                    .detail(ForgotUserIdEvent.DETAIL_LIMIT, which)
+                    .detail(Details.REASON, KosmoEvents.REASON_RATE_LIMITED)
+                    .detail(KosmoEvents.DETAIL_LIMIT, which)
                     .error(Errors.SLOW_DOWN);
         }
         return outcome.allowed();

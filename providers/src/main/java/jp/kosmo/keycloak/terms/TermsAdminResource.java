@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -41,10 +42,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * saves admin events.
  */
 public final class TermsAdminResource {
-
-    static final String DETAIL_FIRST = "first";
-    static final String DETAIL_MAX = "max";
-    static final String DETAIL_ROWS = "rows";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -102,10 +99,10 @@ public final class TermsAdminResource {
         byte[] csv = TermsCsv.render(rows).getBytes(StandardCharsets.UTF_8);
         adminEvent.operation(OperationType.ACTION)
                 .resourcePath(session.getContext().getUri())
-                .detail(TermsRequiredAction.DETAIL_TERMS_VERSION, version)
-                .detail(DETAIL_FIRST, String.valueOf(page.first()))
-                .detail(DETAIL_MAX, String.valueOf(page.max()))
-                .detail(DETAIL_ROWS, String.valueOf(rows.size()))
+                .detail(KosmoEvents.DETAIL_TERMS_VERSION, version)
+                .detail(KosmoEvents.DETAIL_FIRST, String.valueOf(page.first()))
+                .detail(KosmoEvents.DETAIL_MAX, String.valueOf(page.max()))
+                .detail(KosmoEvents.DETAIL_ROWS, String.valueOf(rows.size()))
                 .success();
         String file = TermsConfigProperties.isValidVersion(version) ? "kosmo-terms-" + version + ".csv" : "kosmo-terms.csv";
         return noStore(Response.ok(csv, TermsCsv.MEDIA_TYPE)

@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.terms;
 
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -32,7 +33,7 @@ final class TermsDecline {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         context.getEvent().clone()
-                .detail(TermsRequiredAction.DETAIL_TERMS_VERSION, config.version())
+                .detail(KosmoEvents.DETAIL_TERMS_VERSION, config.version())
                 .error(Errors.REJECTED_BY_USER);
 
         signOutBrowserSession(context);
