@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
@@ -32,10 +33,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorPage;
-import org.keycloak.services.Urls;
-import org.keycloak.services.messages.Messages;
-import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.services.util.ResolveRelative;
 
 /**
@@ -56,6 +53,10 @@ public final class ForgotUserIdResource {
     static final String MODE_LIMITED = "limited";
     static final String PAGE_EXPIRED = "kosmoForgotUserIdExpired";
     static final String TRY_LATER = "kosmoForgotUserIdTryLater";
+    /** Keycloak's theme message of its own "page not found" error page. */
+    static final String PAGE_NOT_FOUND = "pageNotFound";
+    /** The account console's address, relative to the server's base address (Keycloak's documented URL). */
+    private static final String ACCOUNT_PATH = "realms/{realm}/account/";
 
     /** The job starts this long after the answer, so it never competes with writing the answer. */
     static final long JOB_DELAY_MILLIS = 200;
@@ -85,7 +86,7 @@ public final class ForgotUserIdResource {
         this.settings = LoginFlowSettings.of(realm, client);
         this.pageUri = KosmoLoginForm.pageUri(session, realm, client);
         this.loginUrl = loginUrl(session, realm, client);
-        LocaleUtil.processLocaleParam(session, realm, null);
+        PageLocale.applyRequested(session, realm);
     }
 
     @GET
@@ -212,7 +213,7 @@ public final class ForgotUserIdResource {
     }
 
     private Response notFound() {
-        return ErrorPage.error(session, null, Response.Status.NOT_FOUND, Messages.PAGE_NOT_FOUND);
+        return session.getProvider(LoginFormsProvider.class).setError(PAGE_NOT_FOUND).createErrorPage(Response.Status.NOT_FOUND);
     }
 
     /** Where "back to the login" and the mail's link go: the client the member came from, else the account console. */
@@ -220,7 +221,7 @@ public final class ForgotUserIdResource {
         if (client != null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
             return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
         }
-        return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString();
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path(ACCOUNT_PATH).build(realm.getName()).toString();
     }
 
     private String cookieToken() {

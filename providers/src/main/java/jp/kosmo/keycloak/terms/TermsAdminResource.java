@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +23,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.ErrorResponse;
+import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -76,8 +77,8 @@ public final class TermsAdminResource {
     public Response versionAcceptances(@PathParam("version") String version,
                                        @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.users().requireView();
-        Page page = page(first, max, Page.DEFAULT_MAX, Page.MAX_PAGE);
-        return noStore(Response.ok(withUsernames(store().byVersion(realm, version, page)), MediaType.APPLICATION_JSON_TYPE));
+        return withPage(first, max, Page.DEFAULT_MAX, Page.MAX_PAGE, page ->
+                noStore(Response.ok(withUsernames(store().byVersion(realm, version, page)), MediaType.APPLICATION_JSON_TYPE)));
     }
 
     @GET
@@ -94,7 +95,10 @@ public final class TermsAdminResource {
     public Response versionCsv(@PathParam("version") String version,
                                @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.users().requireView();
-        Page page = page(first, max, Page.MAX_CSV_ROWS, Page.MAX_CSV_ROWS);
+        return withPage(first, max, Page.MAX_CSV_ROWS, Page.MAX_CSV_ROWS, page -> exportCsv(version, page));
+    }
+
+    private Response exportCsv(String version, Page page) {
         List<TermsAcceptanceRepresentation> rows = withUsernames(store().byVersion(realm, version, page));
         byte[] csv = TermsCsv.render(rows).getBytes(StandardCharsets.UTF_8);
         adminEvent.operation(OperationType.ACTION)
@@ -122,12 +126,17 @@ public final class TermsAdminResource {
         return user == null ? "" : user.getUsername();
     }
 
-    private static Page page(String first, String max, int defaultMax, int upperBound) {
+    /** The answer for a valid window; 400 with Keycloak's JSON error body ({@code errorMessage}) for an invalid one. */
+    private static Response withPage(String first, String max, int defaultMax, int upperBound, Function<Page, Response> answer) {
+        Page page;
         try {
-            return Page.parse(first, max, defaultMax, upperBound);
+            page = Page.parse(first, max, defaultMax, upperBound);
         } catch (Page.InvalidPageException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+            ErrorRepresentation error = new ErrorRepresentation();
+            error.setErrorMessage(e.getMessage());
+            return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
+        return answer.apply(page);
     }
 
     private TermsAcceptanceStore store() {

@@ -8,7 +8,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.AuthenticationSessionManager;
 
 /**
  * The member pressed 同意しない: they do not get in. Nothing is recorded as accepted; the login in progress is
@@ -43,7 +42,7 @@ final class TermsDecline {
                 .setInfo(MESSAGE)
                 .createInfoPage();
         // the restart cookie stays: back or reload on this page starts a fresh login instead of an error page
-        new AuthenticationSessionManager(session).removeAuthenticationSession(realm, context.getAuthenticationSession(), false);
+        session.authenticationSessions().removeRootAuthenticationSession(realm, context.getAuthenticationSession().getParentSession());
         context.challenge(page);
     }
 
