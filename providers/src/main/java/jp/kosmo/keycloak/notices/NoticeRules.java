@@ -1,5 +1,7 @@
 package jp.kosmo.keycloak.notices;
 
+import jp.kosmo.keycloak.email.AddressMask;
+
 import java.util.Map;
 import java.util.Optional;
 
