@@ -36,7 +36,7 @@ class ForgotUserIdBenchmark {
     @Test
     void answerTimes() {
         Members members = new Members(realm.admin());
-        members.configureExecution("auth-username-password-form", Map.of(
+        members.configureExecution("kosmo-login-form", Map.of(
                 "kosmo.forgot-user-id.per-ip-per-hour", "10000",
                 "kosmo.forgot-user-id.per-address-per-hour", "10000"));
         String member = members.create("fuid-bench", "1979-08-22", "Kosmo-Pass-2026!");

@@ -34,7 +34,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class ForgotUserIdIT {
 
-    private static final String LOGIN_FORM = "auth-username-password-form";
+    private static final String LOGIN_FORM = "kosmo-login-form";
     private static final String SENT = "ご登録のメールアドレスにユーザIDをお送りしました。届かない場合は健康保険組合にお問い合わせください。";
     private static final String TRY_LATER = "お問い合わせが集中しているため、ただいま受け付けできません。しばらく時間をおいてから再度お試しください。";
 

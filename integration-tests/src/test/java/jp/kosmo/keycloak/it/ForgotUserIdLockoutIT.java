@@ -35,7 +35,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class ForgotUserIdLockoutIT {
 
-    private static final String LOGIN_FORM = "auth-username-password-form";
+    private static final String LOGIN_FORM = "kosmo-login-form";
     private static final String BIRTHDATE = "1979-08-22";
     private static final String RIGHT = "19790822";
     private static final String SENT = "ご登録のメールアドレスにユーザIDをお送りしました。届かない場合は健康保険組合にお問い合わせください。";

@@ -46,14 +46,14 @@ class ForgotUserIdTimingIT {
     void setUp() {
         members = new Members(realm.admin());
         // hundreds of requests from one IP for one address: limits high enough to let them through, still counted
-        shippedSettings = members.configureExecution("auth-username-password-form", Map.of(
+        shippedSettings = members.configureExecution("kosmo-login-form", Map.of(
                 "kosmo.forgot-user-id.per-ip-per-hour", "10000",
                 "kosmo.forgot-user-id.per-address-per-hour", "1000"));
     }
 
     @AfterEach
     void restore() {
-        members.configureExecution("auth-username-password-form", shippedSettings);
+        members.configureExecution("kosmo-login-form", shippedSettings);
     }
 
     @Test

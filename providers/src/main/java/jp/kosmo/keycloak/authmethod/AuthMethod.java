@@ -36,7 +36,7 @@ public enum AuthMethod {
         return credentialType;
     }
 
-    /** The required action that enrols this method, or empty when there is nothing to enrol. */
+    /** Our required action that enrols this method ({@code kosmo-…}), or empty when there is nothing to enrol. */
     public Optional<String> enrolmentAction() {
         return Optional.ofNullable(enrolmentAction);
     }

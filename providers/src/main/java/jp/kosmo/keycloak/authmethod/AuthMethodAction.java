@@ -28,24 +28,26 @@ public final class AuthMethodAction implements RequiredActionProvider {
     public static final String CHOSEN_NOTE = "kosmo.onboarding.chosen";
     static final String TEMPLATE = "kosmo-auth-method.ftl";
 
+    /**
+     * Asks for the chooser, or for the enrolment chosen at an earlier login, on this login only (authentication
+     * session): nothing is written on the member here. The member's own choice is written in {@link #processAction};
+     * the attribute of a choice for the next login goes when its enrolment succeeds
+     * ({@link MemberMethods#enrolmentSucceeded()}).
+     */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        UserModel user = context.getUser();
-        MemberMethods methods = MemberMethods.of(user);
-        if (methods.hasEnrolledMethod()) {
-            user.removeAttribute(MemberMethods.PENDING_ATTRIBUTE);
-            return;
-        }
-        if (methods.hasEnrolmentPending() || context.getAuthenticationSession().getAuthNote(CHOSEN_NOTE) != null) {
+        MemberMethods methods = MemberMethods.of(context.getUser());
+        var authSession = context.getAuthenticationSession();
+        if (methods.hasEnrolledMethod() || methods.hasEnrolmentPending() || authSession.getAuthNote(CHOSEN_NOTE) != null) {
             return;
         }
         var pending = methods.pendingForNextLogin().flatMap(AuthMethod::enrolmentAction);
         if (pending.isPresent()) {
             // chosen at an earlier login with "enrol at the next login": this is that login
-            user.addRequiredAction(pending.get());
+            authSession.addRequiredAction(pending.get());
             return;
         }
-        context.getAuthenticationSession().addRequiredAction(AuthMethodActionFactory.PROVIDER_ID);
+        authSession.addRequiredAction(AuthMethodActionFactory.PROVIDER_ID);
     }
 
     @Override
@@ -68,6 +70,8 @@ public final class AuthMethodAction implements RequiredActionProvider {
         OnboardingProgress progress = OnboardingProgress.of(context.getSession(), context.getAuthenticationSession());
         user.setSingleAttribute(MemberMethods.CHOSEN_ATTRIBUTE, method.id());
         context.getAuthenticationSession().setAuthNote(CHOSEN_NOTE, method.id());
+        // a new choice replaces any older one still waiting for a next login
+        user.removeAttribute(MemberMethods.PENDING_ATTRIBUTE);
         if (method == AuthMethod.EMAIL_OTP) {
             EmailOtpCredentialProvider provider = (EmailOtpCredentialProvider) context.getSession()
                     .getProvider(CredentialProvider.class, EmailOtpCredentialProviderFactory.PROVIDER_ID);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
+import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -54,11 +55,12 @@ public final class BirthdateAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        if (storedBirthdate(user, config) == null) {
+        if (storedBirthdate(context.getRealm(), user, config) == null) {
             handleMissing(context, config);
             return;
         }
-        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession()).startAtBirthdate(user);
+        OnboardingProgress.of(context.getSession(), context.getAuthenticationSession())
+                .startAtBirthdate(user, config.askEveryLogin());
         context.challenge(form(context, null, null, ""));
     }
 
@@ -66,7 +68,7 @@ public final class BirthdateAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         BirthdateConfig config = BirthdateConfig.of(context.getAuthenticatorConfig());
         UserModel user = context.getUser();
-        LocalDate stored = storedBirthdate(user, config);
+        LocalDate stored = storedBirthdate(context.getRealm(), user, config);
         if (stored == null) {
             handleMissing(context, config);
             return;
@@ -83,7 +85,7 @@ public final class BirthdateAuthenticator implements Authenticator {
 
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         String typed = formData.getFirst(FIELD);
-        BirthdateInput.Result input = BirthdateInput.parse(typed, LocalDate.now(clock));
+        BirthdateInput.Result input = BirthdateInput.parse(typed, today(context.getRealm()));
         if (!input.isValid()) {
             String keep = typed != null && typed.length() <= BirthdateInput.MAX_RAW_LENGTH ? typed : "";
             context.challenge(form(context, input.problem().messageKey(), null, keep));
@@ -115,8 +117,13 @@ public final class BirthdateAuthenticator implements Authenticator {
                 .createForm(TEMPLATE));
     }
 
-    private LocalDate storedBirthdate(UserModel user, BirthdateConfig config) {
-        return BirthdateOnFile.of(user, config.attribute(), LocalDate.now(clock));
+    private LocalDate storedBirthdate(RealmModel realm, UserModel user, BirthdateConfig config) {
+        return BirthdateOnFile.of(user, config.attribute(), today(realm));
+    }
+
+    /** Today in the realm's zone: a birthdate after it is in the future wherever the server runs. */
+    private LocalDate today(RealmModel realm) {
+        return MembersZone.of(realm).today(clock);
     }
 
     private static Response form(AuthenticationFlowContext context, String fieldError, String pageError, String value) {

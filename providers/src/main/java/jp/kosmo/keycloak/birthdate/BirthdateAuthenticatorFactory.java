@@ -1,8 +1,8 @@
 package jp.kosmo.keycloak.birthdate;
 
-import java.time.Clock;
 import java.util.List;
 
+import jp.kosmo.keycloak.time.KeycloakClock;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -18,7 +18,7 @@ public final class BirthdateAuthenticatorFactory implements AuthenticatorFactory
 
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
-    private static final BirthdateAuthenticator SINGLETON = new BirthdateAuthenticator(Clock.systemUTC());
+    private static final BirthdateAuthenticator SINGLETON = new BirthdateAuthenticator(KeycloakClock.INSTANCE);
 
     @Override
     public String getId() {

@@ -1,15 +1,17 @@
 package jp.kosmo.keycloak.birthdate;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+
+import jp.kosmo.keycloak.text.MemberInput;
 
 /**
  * Turns what a member typed into the birthdate field into a date, or says precisely why it cannot.
  *
  * <p>Accepts half- and full-width digits and ignores white space (including the ideographic space),
- * slashes, dots and the hyphen-like characters a Japanese IME produces (ー, −, ‐, －). The same parser reads
+ * slashes, dots and the hyphen-like characters a Japanese IME produces (ー, −, ‐, －), as
+ * {@link MemberInput.Separators#DATE} defines them. The same parser reads
  * the {@code YYYY-MM-DD} value stored on the member, so both sides are compared as {@link LocalDate}s.
  */
 public final class BirthdateInput {
@@ -19,8 +21,6 @@ public final class BirthdateInput {
 
     /** Years before this are taken for typing mistakes rather than real birthdates. */
     public static final int MIN_YEAR = 1900;
-
-    private static final String IGNORED = "/.-‐‑‒–—―−ー";
 
     /** Why an input is not a usable birthdate; each has its own message on the page. */
     public enum Problem {
@@ -61,7 +61,7 @@ public final class BirthdateInput {
         if (raw.length() > MAX_RAW_LENGTH) {
             return problem(Problem.TOO_LONG);
         }
-        String digits = strip(Normalizer.normalize(raw, Normalizer.Form.NFKC));
+        String digits = MemberInput.compact(raw, MemberInput.Separators.DATE);
         if (digits.isEmpty()) {
             return problem(Problem.EMPTY);
         }
@@ -90,14 +90,6 @@ public final class BirthdateInput {
             return problem(Problem.IN_FUTURE);
         }
         return new Result(date, null);
-    }
-
-    private static String strip(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && IGNORED.indexOf(cp) < 0)
-                .forEach(out::appendCodePoint);
-        return out.toString();
     }
 
     private static Result problem(Problem problem) {

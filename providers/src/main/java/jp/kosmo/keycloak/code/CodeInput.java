@@ -1,12 +1,12 @@
 package jp.kosmo.keycloak.code;
 
-import java.text.Normalizer;
+import jp.kosmo.keycloak.text.MemberInput;
 
 /**
  * What a member typed into the code field, as the 6 ASCII digits to compare, or why it is not a code at all.
  *
  * <p>Full-width digits (NFKC), spaces of any kind (including the ideographic space) and the hyphen-like characters a
- * Japanese IME produces are accepted, so {@code "１２３ ４５６"} and {@code "123-456"} both read as {@code 123456}.
+ * Japanese IME produces are accepted ({@link MemberInput.Separators#SPACES_AND_HYPHENS}), so {@code "１２３ ４５６"} and {@code "123-456"} both read as {@code 123456}.
  * Malformed input is answered on the page and never counts as a wrong code.
  */
 public final class CodeInput {
@@ -14,8 +14,6 @@ public final class CodeInput {
     public static final int LENGTH = 6;
     /** Longer input is refused before any other work is done on it. */
     public static final int MAX_RAW_LENGTH = 64;
-
-    private static final String IGNORED = "-‐‑‒–—―−ー";
 
     public enum Problem {
         EMPTY("kosmoVerifiedEmailCodeEmpty"),
@@ -49,16 +47,13 @@ public final class CodeInput {
         if (raw.length() > MAX_RAW_LENGTH) {
             return new Result(null, Problem.MALFORMED);
         }
-        StringBuilder digits = new StringBuilder(LENGTH);
-        Normalizer.normalize(raw, Normalizer.Form.NFKC).codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && IGNORED.indexOf(cp) < 0)
-                .forEach(digits::appendCodePoint);
+        String digits = MemberInput.compact(raw, MemberInput.Separators.SPACES_AND_HYPHENS);
         if (digits.isEmpty()) {
             return new Result(null, Problem.EMPTY);
         }
         if (digits.length() != LENGTH || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return new Result(null, Problem.MALFORMED);
         }
-        return new Result(digits.toString(), null);
+        return new Result(digits, null);
     }
 }

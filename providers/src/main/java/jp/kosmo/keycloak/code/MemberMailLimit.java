@@ -24,7 +24,9 @@ public final class MemberMailLimit {
     }
 
     static final long WINDOW_SECONDS = 3600;
-    static final long CANCEL_WINDOW_SECONDS = 30;
+    private static final String FAILED = ":failed:";
+    private static final String USED = ":used";
+    private static final String AT = "at";
     private static final String PREFIX = "kosmo-mail:";
     private static final String TIMES = "times";
     private static final String VERSION = "version";
@@ -37,14 +39,15 @@ public final class MemberMailLimit {
 
     /** What {@link #tryReserve} would answer now, reserving nothing. */
     public Allowance check(String kind, String userId, long now, int cooldownSeconds, int hourlyCap) {
-        return decide(recentTimes(read(kind, userId), now), now, cooldownSeconds, hourlyCap);
+        return decide(recentTimes(kind, userId, read(kind, userId), now), usedAt(kind, userId), now, cooldownSeconds,
+                hourlyCap);
     }
 
     /** Reserves a mail at {@code now} if one is allowed (the caller then sends it). */
     public Allowance tryReserve(String kind, String userId, long now, int cooldownSeconds, int hourlyCap) {
         Map<String, String> entry = read(kind, userId);
-        List<Long> times = recentTimes(entry, now);
-        Allowance allowance = decide(times, now, cooldownSeconds, hourlyCap);
+        List<Long> times = recentTimes(kind, userId, entry, now);
+        Allowance allowance = decide(times, usedAt(kind, userId), now, cooldownSeconds, hourlyCap);
         if (!allowance.allowed()) {
             return allowance;
         }
@@ -63,35 +66,24 @@ public final class MemberMailLimit {
     }
 
     /**
-     * Gives back the member's newest reservation of the last {@value #CANCEL_WINDOW_SECONDS} seconds before
-     * {@code now}, when its mail could not be sent (the mail server refused it): a mail that never reached the mailbox
-     * neither starts the cooldown nor counts toward the cap. Best effort: when another request changed the entry
-     * meanwhile, the reservation stays counted.
+     * The mail reserved at {@code reservedAt} could not be sent (the mail server refused it): it neither starts the
+     * cooldown nor counts toward the cap. Written under a key of its own, since the member's entry was already
+     * written in this request (the store takes one write per key and transaction).
      */
-    public void cancel(String kind, String userId, long now, int cooldownSeconds) {
-        Map<String, String> entry = read(kind, userId);
-        List<Long> times = recentTimes(entry, now);
-        if (times.isEmpty()) {
-            return;
-        }
-        long newest = times.get(times.size() - 1);
-        if (newest > now || newest < now - CANCEL_WINDOW_SECONDS) {
-            return;
-        }
-        times.remove(times.size() - 1);
-        long version = version(entry) + 1;
-        String key = key(kind, userId);
-        if (!store.putIfAbsent(key + ":v" + version, WINDOW_SECONDS + cooldownSeconds)) {
-            return;
-        }
-        Map<String, String> next = new HashMap<>();
-        next.put(TIMES, join(times));
-        next.put(VERSION, Long.toString(version));
-        store.put(key, WINDOW_SECONDS + cooldownSeconds, next);
+    public void sendFailed(String kind, String userId, long reservedAt) {
+        store.putIfAbsent(key(kind, userId) + FAILED + reservedAt, WINDOW_SECONDS);
     }
 
-    static Allowance decide(List<Long> times, long now, int cooldownSeconds, int hourlyCap) {
-        if (!times.isEmpty()) {
+    /**
+     * The member used a mailed code at {@code now}: the next mail may go at once (the cooldown only guards against
+     * mails nobody asked for); the hourly cap still counts every mail.
+     */
+    public void codeUsed(String kind, String userId, long now) {
+        store.put(key(kind, userId) + USED, WINDOW_SECONDS, Map.of(AT, Long.toString(now)));
+    }
+
+    static Allowance decide(List<Long> times, long usedAt, long now, int cooldownSeconds, int hourlyCap) {
+        if (!times.isEmpty() && times.get(times.size() - 1) > usedAt) {
             long last = times.get(times.size() - 1);
             long cooldownLeft = last + cooldownSeconds - now;
             if (cooldownLeft > 0) {
@@ -110,7 +102,17 @@ public final class MemberMailLimit {
         return entry == null ? Map.of() : entry;
     }
 
-    private static List<Long> recentTimes(Map<String, String> entry, long now) {
+    private long usedAt(String kind, String userId) {
+        Map<String, String> used = store.get(key(kind, userId) + USED);
+        try {
+            return used == null || used.get(AT) == null ? Long.MIN_VALUE : Long.parseLong(used.get(AT));
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The member's mails of the last hour, oldest first, without those the mail server refused. */
+    private List<Long> recentTimes(String kind, String userId, Map<String, String> entry, long now) {
         List<Long> times = new ArrayList<>();
         String joined = entry.get(TIMES);
         if (joined == null || joined.isEmpty()) {
@@ -119,7 +121,7 @@ public final class MemberMailLimit {
         for (String part : joined.split(",")) {
             try {
                 long time = Long.parseLong(part);
-                if (time > now - WINDOW_SECONDS) {
+                if (time > now - WINDOW_SECONDS && store.get(key(kind, userId) + FAILED + time) == null) {
                     times.add(time);
                 }
             } catch (NumberFormatException ignored) {

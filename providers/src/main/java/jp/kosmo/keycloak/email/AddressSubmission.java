@@ -9,6 +9,7 @@ import jp.kosmo.keycloak.code.MemberMailLimit;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.requiredactions.UpdateEmail;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -52,7 +53,8 @@ final class AddressSubmission {
             return;
         }
 
-        MemberMailLimit.Allowance allowance = mailer.reserve(context, config);
+        long now = Time.currentTime();
+        MemberMailLimit.Allowance allowance = mailer.reserve(context, config, now);
         if (!allowance.allowed()) {
             context.challenge(VerifiedEmailForms.addressPage(context, typed, logoutOtherSessions, null,
                     ResendSubmission.waitMessage(allowance)));
@@ -60,7 +62,7 @@ final class AddressSubmission {
         }
 
         String address = KeycloakModelUtils.toLowerCaseSafe(trimmed);
-        if (!mailer.send(context, config, address)) {
+        if (!mailer.send(context, config, address, now)) {
             context.challenge(VerifiedEmailForms.addressPage(context, typed, logoutOtherSessions, null,
                     new PageMessage(org.keycloak.forms.login.MessageType.ERROR, "kosmoVerifiedEmailSendFailed")));
             return;

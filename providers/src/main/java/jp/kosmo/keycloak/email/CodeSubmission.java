@@ -6,6 +6,7 @@ import jp.kosmo.keycloak.code.CodeAttempts;
 import jp.kosmo.keycloak.code.CodeInput;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.events.KosmoEvents;
 
 import org.keycloak.authentication.RequiredActionContext;
@@ -113,6 +114,7 @@ final class CodeSubmission {
                     return;
                 }
                 notes.clear();
+                new MemberMailLimit(CodeStore.of(session)).codeUsed(VerificationMailer.MAIL_KIND, user.getId(), now);
                 // Keycloak emits this event for the action's success
                 context.getEvent().event(EventType.VERIFY_EMAIL).user(user)
                         .detail(Details.EMAIL, address)

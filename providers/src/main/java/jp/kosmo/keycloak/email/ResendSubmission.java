@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.email;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.MessageType;
 
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
@@ -21,12 +22,13 @@ final class ResendSubmission {
     }
 
     void resend(RequiredActionContext context, VerifiedEmailConfig config, String address) {
-        MemberMailLimit.Allowance allowance = mailer.reserve(context, config);
+        long now = Time.currentTime();
+        MemberMailLimit.Allowance allowance = mailer.reserve(context, config, now);
         if (!allowance.allowed()) {
             context.challenge(VerifiedEmailForms.codePage(context, config, address, null, waitMessage(allowance)));
             return;
         }
-        PageMessage message = mailer.send(context, config, address)
+        PageMessage message = mailer.send(context, config, address, now)
                 ? new PageMessage(MessageType.SUCCESS, "kosmoVerifiedEmailResent", address)
                 : new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailSendFailed");
         context.challenge(VerifiedEmailForms.codePage(context, config, address, null, message));

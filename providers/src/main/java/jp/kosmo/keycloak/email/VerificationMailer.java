@@ -55,13 +55,13 @@ final class VerificationMailer {
     }
 
     /** The member's allowance for one more mail now, reserving it when there is one. Looks nothing up. */
-    MemberMailLimit.Allowance reserve(RequiredActionContext context, VerifiedEmailConfig config) {
+    MemberMailLimit.Allowance reserve(RequiredActionContext context, VerifiedEmailConfig config, long now) {
         return new MemberMailLimit(CodeStore.of(context.getSession())).tryReserve(MAIL_KIND,
-                context.getUser().getId(), Time.currentTime(), config.resendCooldownSeconds(), config.maxMailsPerHour());
+                context.getUser().getId(), now, config.resendCooldownSeconds(), config.maxMailsPerHour());
     }
 
     /** Sends the mail for {@code address} (lower-case); false only when the mail server refused a verification mail. */
-    boolean send(RequiredActionContext context, VerifiedEmailConfig config, String address) {
+    boolean send(RequiredActionContext context, VerifiedEmailConfig config, String address, long reservedAt) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
@@ -104,8 +104,7 @@ final class VerificationMailer {
             // the mail server's answer is in the log, not in the event: reasons are fixed values
             LOG.warnf(e, "Could not send the verification mail to member %s", user.getId());
             event.error(Errors.EMAIL_SEND_FAILED);
-            new MemberMailLimit(CodeStore.of(session)).cancel(MAIL_KIND, user.getId(), now,
-                    config.resendCooldownSeconds());
+            new MemberMailLimit(CodeStore.of(session)).sendFailed(MAIL_KIND, user.getId(), reservedAt);
             return false;
         }
         new VerificationNotes(authSession).mailSent(address, issued.kept());
@@ -123,7 +122,8 @@ final class VerificationMailer {
                     .setUser(owner)
                     .send(IN_USE_SUBJECT, List.of(), IN_USE_TEMPLATE, new HashMap<>(Map.of("address", address)), address);
         } catch (EmailException e) {
-            LOG.warnf(e, "Could not send the address-in-use notice to member %s", owner.getId());
+            LOG.warnf(e, "Could not send the address-in-use notice to member %s (%s)", owner.getId(),
+                    e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
     }
 

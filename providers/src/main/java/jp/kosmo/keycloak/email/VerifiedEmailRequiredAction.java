@@ -9,6 +9,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.UserModel;
 
+import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
 
 /**
@@ -41,8 +42,10 @@ public final class VerifiedEmailRequiredAction implements RequiredActionProvider
     private final AddressSubmission addressSubmission;
     private final CodeSubmission codeSubmission;
     private final ResendSubmission resendSubmission;
+    private final CodeBounds bounds;
 
-    VerifiedEmailRequiredAction(VerificationMailer mailer) {
+    VerifiedEmailRequiredAction(VerificationMailer mailer, CodeBounds bounds) {
+        this.bounds = bounds;
         this.addressSubmission = new AddressSubmission(mailer);
         this.codeSubmission = new CodeSubmission();
         this.resendSubmission = new ResendSubmission(mailer);
@@ -75,7 +78,7 @@ public final class VerifiedEmailRequiredAction implements RequiredActionProvider
         if (completedIfVerified(context)) {
             return;
         }
-        VerifiedEmailConfig config = VerifiedEmailConfig.of(context.getConfig());
+        VerifiedEmailConfig config = VerifiedEmailConfig.of(context.getConfig(), bounds);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         FormAction action = FormAction.of(form.getFirst(VerifiedEmailForms.FIELD_ACTION));
         if (action == FormAction.ADDRESS) {
@@ -111,10 +114,10 @@ public final class VerifiedEmailRequiredAction implements RequiredActionProvider
     }
 
     /** 【6】 when this login already sent a mail to the member's address, else 【5】 with the address on file. */
-    private static void showCurrentPage(RequiredActionContext context) {
+    private void showCurrentPage(RequiredActionContext context) {
         String address = mailedAddress(context);
         if (address != null) {
-            context.challenge(VerifiedEmailForms.codePage(context, VerifiedEmailConfig.of(context.getConfig()), address,
+            context.challenge(VerifiedEmailForms.codePage(context, VerifiedEmailConfig.of(context.getConfig(), bounds), address,
                     null, PageMessage.NONE));
             return;
         }

@@ -1,9 +1,10 @@
 package jp.kosmo.keycloak.email;
 
-import jp.kosmo.keycloak.code.CodeIssuer;
 import java.security.SecureRandom;
 import java.util.List;
 
+import jp.kosmo.keycloak.code.CodeBounds;
+import jp.kosmo.keycloak.code.CodeIssuer;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -21,6 +22,7 @@ public final class VerifiedEmailRequiredActionFactory implements RequiredActionF
     public static final String PROVIDER_ID = "kosmo-verified-email";
 
     private VerifiedEmailRequiredAction action;
+    private CodeBounds bounds = CodeBounds.DESIGN;
 
     @Override
     public String getId() {
@@ -42,10 +44,10 @@ public final class VerifiedEmailRequiredActionFactory implements RequiredActionF
         return VerifiedEmailConfigProperties.CONFIG_PROPERTIES;
     }
 
-    /** Refuses settings outside the bounds of {@link VerifiedEmailConfigProperties} when an admin saves them. */
+    /** Refuses settings outside the {@link CodeBounds} when an admin saves them. */
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
-        List<VerifiedEmailConfig.Problem> problems = VerifiedEmailConfig.problems(model.getConfig());
+        List<VerifiedEmailConfig.Problem> problems = VerifiedEmailConfig.problems(model.getConfig(), bounds);
         if (!problems.isEmpty()) {
             VerifiedEmailConfig.Problem first = problems.get(0);
             throw new ValidationException(new ValidationError(PROVIDER_ID, first.property(), first.messageKey(),
@@ -61,7 +63,8 @@ public final class VerifiedEmailRequiredActionFactory implements RequiredActionF
     @Override
     public void init(Config.Scope config) {
         SecureRandom random = new SecureRandom();
-        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeIssuer(random)));
+        bounds = CodeBounds.fromServer(config);
+        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeIssuer(random)), bounds);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.code.CodeAttempts;
+import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.code.CodeInput;
 import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
@@ -17,6 +18,7 @@ import jp.kosmo.keycloak.events.KosmoEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
@@ -28,6 +30,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -52,9 +55,15 @@ public final class EmailOtpAuthenticator implements Authenticator {
     private static final Logger LOG = Logger.getLogger(EmailOtpAuthenticator.class);
     private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
 
+    private final CodeBounds bounds;
+
+    EmailOtpAuthenticator(CodeBounds bounds) {
+        this.bounds = bounds;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
+        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
         String address = verifiedAddress(user);
         if (address == null) {
@@ -80,7 +89,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig());
+        EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
         String address = verifiedAddress(user);
         if (address == null) {
@@ -127,6 +136,11 @@ public final class EmailOtpAuthenticator implements Authenticator {
         switch (result.outcome()) {
             case OK -> {
                 codes.forget(user.getId());
+                new MemberMailLimit(store).codeUsed(MAIL_KIND, user.getId(), now);
+                // also recorded as an "otp" credential so that Keycloak's brute-force detector clears the member's
+                // failures after this login (it only does so for password, otp and recovery codes), in the reset
+                // flow too, where no password was typed
+                AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), OTPCredentialModel.TYPE);
                 context.success(EmailOtpCredentialModel.TYPE);
             }
             case WRONG -> {
@@ -153,8 +167,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
                     address, issued.code(), config.lifetimeSeconds(), issued.kept().expiresAt());
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
-            new MemberMailLimit(CodeStore.of(context.getSession())).cancel(MAIL_KIND, user.getId(), now,
-                    config.cooldownSeconds());
+            new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                     .error(Errors.EMAIL_SEND_FAILED);
             context.challenge(form(context, config, address).setError("kosmoCodeSendFailed").createForm(TEMPLATE));

@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.emailotp;
 
 import java.util.List;
 
+import jp.kosmo.keycloak.code.CodeBounds;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -15,7 +16,7 @@ public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory 
 
     public static final String PROVIDER_ID = "kosmo-email-otp";
 
-    private static final EmailOtpAuthenticator SINGLETON = new EmailOtpAuthenticator();
+    private EmailOtpAuthenticator authenticator = new EmailOtpAuthenticator(CodeBounds.DESIGN);
     private static final Requirement[] REQUIREMENT_CHOICES = {
             Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
 
@@ -65,11 +66,12 @@ public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override
     public void init(Config.Scope config) {
+        authenticator = new EmailOtpAuthenticator(CodeBounds.fromServer(config));
     }
 
     @Override

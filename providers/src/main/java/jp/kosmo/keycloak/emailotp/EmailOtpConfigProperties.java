@@ -5,12 +5,14 @@ import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** Settings of {@code kosmo-email-otp} in the admin console; names and defaults live only here. */
+/**
+ * Settings of {@code kosmo-email-otp} in the admin console; names and defaults live only here, the bounds in
+ * {@link jp.kosmo.keycloak.code.CodeBounds} (shared with the email gate).
+ */
 public final class EmailOtpConfigProperties {
 
     public static final String LIFETIME = "kosmo.email-otp.lifetime-seconds";
     public static final int DEFAULT_LIFETIME = 300;
-    public static final int MAX_LIFETIME = 600;
 
     public static final String COOLDOWN = "kosmo.email-otp.resend-cooldown-seconds";
     public static final int DEFAULT_COOLDOWN = 60;

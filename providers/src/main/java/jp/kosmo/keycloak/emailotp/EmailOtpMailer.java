@@ -1,12 +1,12 @@
 package jp.kosmo.keycloak.emailotp;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kosmo.keycloak.time.MembersZone;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
@@ -19,8 +19,6 @@ final class EmailOtpMailer {
 
     static final String TEMPLATE = "kosmo-email-otp.ftl";
     static final String SUBJECT = "kosmoEmailOtpSubject";
-    /** The union and its members are in Japan: the expiry clock time is given in Japan time. */
-    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private EmailOtpMailer() {
@@ -32,7 +30,7 @@ final class EmailOtpMailer {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
         attributes.put("ttlMinutes", Math.max(1, lifetimeSeconds / 60));
-        attributes.put("expiresAt", CLOCK.format(Instant.ofEpochSecond(expiresAtEpochSeconds).atZone(MEMBERS_ZONE)));
+        attributes.put("expiresAt", CLOCK.format(MembersZone.of(realm).at(Instant.ofEpochSecond(expiresAtEpochSeconds))));
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(user)

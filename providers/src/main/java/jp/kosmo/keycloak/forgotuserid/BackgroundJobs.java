@@ -47,8 +47,8 @@ final class BackgroundJobs {
      */
     void submit(Executor executor, long delayMillis, Runnable job) {
         if (pending.incrementAndGet() > capacity) {
-            pending.decrementAndGet();
             drop();
+            pending.decrementAndGet();
             return;
         }
         Runnable task = () -> {
@@ -62,8 +62,8 @@ final class BackgroundJobs {
             try {
                 executor.execute(command);
             } catch (RejectedExecutionException e) {
-                pending.decrementAndGet();
                 drop();
+                pending.decrementAndGet();
             }
         };
         (delayMillis > 0 ? CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, guarded) : guarded).execute(task);

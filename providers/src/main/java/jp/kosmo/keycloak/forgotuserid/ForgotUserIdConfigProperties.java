@@ -7,7 +7,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The forgot-user-ID settings as the admin console shows them on the login form's execution
- * ({@code auth-username-password-form}, gear icon in the browser flow). Names and defaults live here and only here;
+ * ({@code kosmo-login-form}, gear icon in the browser flow). Names and defaults live here and only here;
  * {@link ForgotUserIdConfig} reads them. Labels and help texts are message keys of this jar's
  * {@code theme-resources/messages} (ja, en).
  */

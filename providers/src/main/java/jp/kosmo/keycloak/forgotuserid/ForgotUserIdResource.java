@@ -2,7 +2,6 @@ package jp.kosmo.keycloak.forgotuserid;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.time.KeycloakClock;
+import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.ClientConnection;
@@ -62,8 +64,6 @@ public final class ForgotUserIdResource {
     static final long JOB_DELAY_MILLIS = 200;
     /** Field values longer than this are not shown back in the form. */
     private static final int MAX_ECHO_LENGTH = 256;
-    /** The union and its members are in Japan: a birthdate "in the future" is judged by Japan's calendar. */
-    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
 
     private final KeycloakSession session;
     private final BackgroundJobs jobs;
@@ -119,7 +119,7 @@ public final class ForgotUserIdResource {
         }
         ForgotUserIdInput.Result input = ForgotUserIdInput.parse(form.getFirst(ForgotUserIdInput.FIELD_EMAIL),
                 form.getFirst(ForgotUserIdInput.FIELD_BIRTHDATE), settings.forgotUserId().birthdateRequired(),
-                LocalDate.now(MEMBERS_ZONE));
+                MembersZone.of(realm).today(KeycloakClock.INSTANCE));
         if (!input.isValid()) {
             List<FormMessage> errors = input.problems().stream()
                     .map(p -> new FormMessage(p.field(), p.messageKey()))

@@ -2,8 +2,6 @@ package jp.kosmo.keycloak.forgotuserid;
 
 import java.net.URI;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -12,40 +10,38 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** Keycloak's login form, with the link to the forgot-user-ID page when the settings switch it on. */
+/**
+ * Keycloak's login form, with the link to the forgot-user-ID page when the settings switch it on. The link is put on
+ * the session's login-forms provider (the one {@code context.form()} returns) before Keycloak's own code runs, so
+ * every page the parent renders in this request carries it; the parent's methods run unchanged.
+ */
 final class KosmoLoginForm extends UsernamePasswordForm {
 
     /** Template attribute {@code login.ftl} shows the link for; absent when the page is off. */
     static final String LINK_ATTRIBUTE = "kosmoForgotUserIdUrl";
 
-    private final KeycloakSession session;
-
     KosmoLoginForm(KeycloakSession session) {
         super(session);
-        this.session = session;
     }
 
     @Override
-    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        LoginFormsProvider forms = context.form();
-        if (!formData.isEmpty()) {
-            forms.setFormData(formData);
-        }
-        addLink(forms);
-        return forms.createLoginUsernamePassword();
+    public void authenticate(AuthenticationFlowContext context) {
+        addLink(context.getSession());
+        super.authenticate(context);
     }
 
     @Override
-    protected Response createLoginForm(LoginFormsProvider form) {
-        addLink(form);
-        return super.createLoginForm(form);
+    public void action(AuthenticationFlowContext context) {
+        addLink(context.getSession());
+        super.action(context);
     }
 
-    private void addLink(LoginFormsProvider form) {
+    private static void addLink(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         ClientModel client = session.getContext().getClient();
         if (realm != null && LoginFlowSettings.of(realm, client).forgotUserId().enabled()) {
-            form.setAttribute(LINK_ATTRIBUTE, pageUri(session, realm, client).toString());
+            session.getProvider(LoginFormsProvider.class)
+                    .setAttribute(LINK_ATTRIBUTE, pageUri(session, realm, client).toString());
         }
     }
 

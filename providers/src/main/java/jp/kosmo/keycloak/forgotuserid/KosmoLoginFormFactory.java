@@ -8,14 +8,27 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * Replaces Keycloak's {@code auth-username-password-form} (same id) with {@link KosmoLoginForm}: the same login
- * form, plus settings for the 「ユーザIDを忘れた方はこちら」 link and the page behind it.
+ * Authenticator {@code kosmo-login-form}: Keycloak's Username Password Form as {@link KosmoLoginForm}, plus settings
+ * for the 「ユーザIDを忘れた方はこちら」 link and the page behind it. Keycloak's {@code auth-username-password-form}
+ * stays as it is.
  */
 public final class KosmoLoginFormFactory extends UsernamePasswordFormFactory {
+
+    public static final String PROVIDER_ID = "kosmo-login-form";
 
     @Override
     public Authenticator create(KeycloakSession session) {
         return new KosmoLoginForm(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "KOSMO: username password form";
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import jp.kosmo.keycloak.birthdate.BirthdateAuthenticatorFactory;
 import jp.kosmo.keycloak.birthdate.BirthdateConfig;
-import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowBindings;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -14,7 +13,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * What the forgot-user-ID page needs from the login flow a member uses: the settings on its login form
- * ({@code auth-username-password-form}) and the birthdate attribute of its {@code kosmo-birthdate} step, so the page
+ * ({@code kosmo-login-form}) and the birthdate attribute of its {@code kosmo-birthdate} step, so the page
  * compares the birthdate exactly as the login does. The flow is the client's browser-flow override, else the realm's
  * browser flow.
  */
@@ -23,7 +22,7 @@ public record LoginFlowSettings(ForgotUserIdConfig forgotUserId, String birthdat
     public static LoginFlowSettings of(RealmModel realm, ClientModel client) {
         AuthenticationFlowModel flow = browserFlow(realm, client);
         ForgotUserIdConfig config = ForgotUserIdConfig.of(
-                findConfig(realm, flow, UsernamePasswordFormFactory.PROVIDER_ID).orElse(null));
+                findConfig(realm, flow, KosmoLoginFormFactory.PROVIDER_ID).orElse(null));
         String attribute = BirthdateConfig.of(
                 findConfig(realm, flow, BirthdateAuthenticatorFactory.PROVIDER_ID).orElse(null)).attribute();
         return new LoginFlowSettings(config, attribute);

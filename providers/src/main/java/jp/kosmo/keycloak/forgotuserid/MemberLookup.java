@@ -12,6 +12,8 @@ import org.keycloak.services.managers.BruteForceProtector;
 
 import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.time.KeycloakClock;
+import jp.kosmo.keycloak.time.MembersZone;
 
 /**
  * Finds the one member a forgot-user-ID request is for: a member (not a service account) whose <em>verified</em>
@@ -68,7 +70,7 @@ final class MemberLookup {
         if (request.birthdate() == null) {
             return verified.size() == 1 ? new Outcome(verified.get(0), Reason.FOUND) : new Outcome(null, Reason.AMBIGUOUS);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = MembersZone.of(realm).today(KeycloakClock.INSTANCE);
         List<UserModel> onFile = verified.stream()
                 .filter(u -> BirthdateOnFile.of(u, birthdateAttribute, today) != null)
                 .toList();

@@ -1,12 +1,12 @@
 package jp.kosmo.keycloak.notices;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -24,8 +24,6 @@ import org.keycloak.models.UserModel;
 record NoticeDelivery(Notice notice, String realmId, String userId, String locale, long occurredAtMillis)
         implements KeycloakSessionTask {
 
-    /** The union and its members are in Japan: the time in the mail is Japan time. */
-    private static final ZoneId MEMBERS_ZONE = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Logger LOG = Logger.getLogger(NoticeDelivery.class);
 
@@ -48,7 +46,7 @@ record NoticeDelivery(Notice notice, String realmId, String userId, String local
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("address", notice.recipient());
         attributes.put("maskedNewAddress", notice.maskedNewAddress());
-        attributes.put("when", WHEN.format(Instant.ofEpochMilli(occurredAtMillis).atZone(MEMBERS_ZONE)));
+        attributes.put("when", WHEN.format(MembersZone.of(realm).at(Instant.ofEpochMilli(occurredAtMillis))));
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)

@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+
+import jp.kosmo.keycloak.terms.TermsConfig;
 
 /**
  * Which onboarding pages this member sees in this sitting, in order, so every page can say "step n of m".
  *
- * <p>The plan is worked out once per login from what Keycloak will ask (the required actions pending for the
- * member after their triggers ran) and kept in an authentication-session note; pages that turn out not to
- * come (no enrolment page after choosing email codes) are dropped from it as soon as that is known.
+ * <p>The plan is worked out once per login by {@link #of(MemberState, OnboardingSettings)}, a pure function of the
+ * member's state and the realm's settings, when the first page of the sitting is shown, and kept in an
+ * authentication-session note, so the count stays the same while the member's state changes page by page. Pages that
+ * turn out not to come (no enrolment page after choosing email codes) are dropped from it as soon as that is known.
  */
 public final class OnboardingPlan {
 
@@ -30,38 +32,47 @@ public final class OnboardingPlan {
     }
 
     /**
-     * The plan for a member with these pending required actions.
-     *
-     * @param birthdateShown whether the birthdate page is part of this sitting
-     * @param pendingActions ids of the required actions Keycloak will run
-     * @param enrolNow       whether the chosen method is enrolled in the same sitting
+     * The pages this member will see in this sitting, in order, from the member's state and the realm's settings
+     * alone. The one place that decides it; pages only ask for their position in it.
      */
-    public static OnboardingPlan of(boolean birthdateShown, Set<String> pendingActions, boolean enrolNow) {
+    public static OnboardingPlan of(MemberState member, OnboardingSettings realm) {
         List<OnboardingStep> steps = new ArrayList<>();
-        if (birthdateShown) {
+        if (birthdateAsked(member, realm.birthdate())) {
             steps.add(OnboardingStep.BIRTHDATE);
         }
-        if (pendingActions.contains(RequiredActionIds.TERMS)) {
+        if (realm.termsEnabled() && new TermsConfig(realm.currentTermsVersion()).needsAcceptance(member.acceptedTermsVersion())) {
             steps.add(OnboardingStep.TERMS);
         }
-        if (pendingActions.contains(RequiredActionIds.VERIFIED_EMAIL)) {
+        if (realm.emailGateEnabled() && !member.verifiedAddress()) {
             steps.add(OnboardingStep.EMAIL);
         }
-        boolean choosing = pendingActions.contains(RequiredActionIds.AUTH_METHOD);
+        MemberState.Method method = member.method();
+        boolean choosing = realm.chooserEnabled()
+                && (method == MemberState.Method.NONE || method == MemberState.Method.LOST);
         if (choosing) {
             steps.add(OnboardingStep.METHOD);
         }
-        if ((choosing && enrolNow) || pendingActions.contains(RequiredActionIds.CONFIGURE_TOTP)
-                || pendingActions.contains(RequiredActionIds.PASSKEY_REGISTER)) {
+        boolean enrolling = (choosing && realm.enrolNow())
+                || method == MemberState.Method.ENROLMENT_PENDING
+                || (method == MemberState.Method.NEXT_LOGIN && realm.chooserEnabled());
+        if (enrolling) {
             steps.add(OnboardingStep.ENROL);
         }
-        if (pendingActions.contains(RequiredActionIds.UPDATE_PASSWORD)) {
+        if (member.temporaryPassword()) {
             steps.add(OnboardingStep.PASSWORD);
         }
-        if (choosing || pendingActions.contains(RequiredActionIds.ONBOARDING_COMPLETE)) {
+        if (choosing) {
             steps.add(OnboardingStep.COMPLETE);
         }
         return new OnboardingPlan(steps);
+    }
+
+    private static boolean birthdateAsked(MemberState member, OnboardingSettings.BirthdateCheck check) {
+        return member.birthdateOnFile() && switch (check) {
+            case NOT_IN_THIS_SITTING -> false;
+            case UNTIL_PASSED -> !member.birthdatePassed();
+            case EVERY_LOGIN -> true;
+        };
     }
 
     public OnboardingPlan without(OnboardingStep step) {

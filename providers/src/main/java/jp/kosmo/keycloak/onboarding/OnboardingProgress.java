@@ -1,20 +1,19 @@
 package jp.kosmo.keycloak.onboarding;
 
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
-import jp.kosmo.keycloak.authmethod.AuthMethodConfig;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Keeps the {@link OnboardingPlan} of a login in its authentication session and puts "step n of m" on a page
  * (template attribute {@code kosmoStep}, rendered by the theme's footer hook).
+ *
+ * <p>The plan is made when the sitting's first onboarding page is shown, from the member's state and the realm's
+ * settings ({@link OnboardingFacts}, {@link OnboardingPlan#of(MemberState, OnboardingSettings)}); nothing here runs
+ * Keycloak's required-action triggers.
  */
 public final class OnboardingProgress {
 
@@ -34,18 +33,17 @@ public final class OnboardingProgress {
     }
 
     /**
-     * Called by the birthdate check when it shows its page: the first page of an onboarding. Lets Keycloak's
-     * required-action triggers run now (they would run right after this step anyway; they only add actions)
-     * so the plan counts the pages that follow.
+     * Called by the birthdate check when it shows its page (so a birthdate is on file): the first page of an
+     * onboarding, counted with the pages that follow it.
+     *
+     * @param askEveryLogin the check's "when to ask" setting
      */
-    public void startAtBirthdate(UserModel user) {
+    public void startAtBirthdate(UserModel user, boolean askEveryLogin) {
         if (authSession.getAuthNote(OnboardingPlan.NOTE) != null) {
             return;
         }
-        RealmModel realm = authSession.getRealm();
-        AuthenticationManager.evaluateRequiredActionTriggers(session, authSession, session.getContext().getHttpRequest(),
-                new org.keycloak.events.EventBuilder(realm, session, session.getContext().getConnection()), realm, user);
-        save(OnboardingPlan.of(true, pendingActions(user), enrolNow(realm)));
+        save(make(user, askEveryLogin ? OnboardingSettings.BirthdateCheck.EVERY_LOGIN
+                : OnboardingSettings.BirthdateCheck.UNTIL_PASSED, true));
     }
 
     /** Puts "step n of m" on the form, if this page is part of an onboarding. */
@@ -73,22 +71,18 @@ public final class OnboardingProgress {
         if (note != null) {
             return OnboardingPlan.decode(note);
         }
-        OnboardingPlan plan = OnboardingPlan.of(false, pendingActions(user), enrolNow(authSession.getRealm()));
+        // the sitting's first page is not the birthdate check's: it let the member through without one
+        OnboardingPlan plan = make(user, OnboardingSettings.BirthdateCheck.NOT_IN_THIS_SITTING, false);
         save(plan);
         return plan;
     }
 
+    private OnboardingPlan make(UserModel user, OnboardingSettings.BirthdateCheck birthdate, boolean birthdateOnFile) {
+        return OnboardingPlan.of(OnboardingFacts.member(user, authSession, birthdateOnFile),
+                OnboardingFacts.realm(authSession.getRealm(), birthdate));
+    }
+
     private void save(OnboardingPlan plan) {
         authSession.setAuthNote(OnboardingPlan.NOTE, plan.encode());
-    }
-
-    private Set<String> pendingActions(UserModel user) {
-        Set<String> pending = new HashSet<>(authSession.getRequiredActions());
-        user.getRequiredActionsStream().forEach(pending::add);
-        return pending;
-    }
-
-    private static boolean enrolNow(RealmModel realm) {
-        return AuthMethodConfig.of(realm).enrolNow();
     }
 }

@@ -1,25 +1,24 @@
 package jp.kosmo.keycloak.password;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import jp.kosmo.keycloak.text.MemberInput;
+
 /**
  * Whether a password leans on facts printed on the member's insurance card: the birthdate in any common
  * form, or the card's symbol (記号) and number (番号). Pure logic, no Keycloak.
  *
  * <p>Both sides are compared after NFKC (full-width digits and letters become half-width), lower-casing and
- * dropping separators (spaces, ideographic space, - / . _ ー and the like).
+ * dropping separators (spaces, ideographic space, - / . _ : ー and the like: {@link MemberInput.Separators#PERSONAL_DATA}).
  */
 public final class PersonalDataInPassword {
 
     /** Card values shorter than this are too common to refuse (a one-digit 記号 would forbid most passwords). */
     public static final int MIN_CARD_VALUE_LENGTH = 3;
-
-    private static final String SEPARATORS = "-/._:ー−‐‑‒–—―";
 
     private PersonalDataInPassword() {
     }
@@ -59,11 +58,6 @@ public final class PersonalDataInPassword {
     }
 
     static String normalise(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(n.length());
-        n.codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && SEPARATORS.indexOf(cp) < 0)
-                .forEach(out::appendCodePoint);
-        return out.toString();
+        return MemberInput.compact(s, MemberInput.Separators.PERSONAL_DATA).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,8 @@
 package jp.kosmo.keycloak.terms;
 
-import java.time.Clock;
 import java.util.List;
 
+import jp.kosmo.keycloak.time.KeycloakClock;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -19,7 +19,7 @@ public final class TermsRequiredActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = "kosmo-terms";
 
-    private static final TermsRequiredAction SINGLETON = new TermsRequiredAction(Clock.systemUTC());
+    private static final TermsRequiredAction SINGLETON = new TermsRequiredAction(KeycloakClock.INSTANCE);
 
     @Override
     public String getId() {

@@ -37,12 +37,25 @@ class MemberMailLimitTest {
         }
 
         @Test
-        void aMailThatCouldNotBeSentIsGivenBack() {
+        void aMailThatCouldNotBeSentCountsNothing() {
             assertTrue(reserve(T0).allowed());
-            limit.cancel("login-code", "member-1", T0 + 1, 60);
-            assertTrue(reserve(T0 + 2).allowed(), "no cooldown after a refused mail");
-            limit.cancel("login-code", "member-1", T0 + 100, 60);
-            assertEquals(MemberMailLimit.Reason.COOLDOWN, reserve(T0 + 3).refusedBecause(), "an old reservation stays");
+            limit.sendFailed("login-code", "member-1", T0);
+            assertTrue(reserve(T0 + 1).allowed(), "no cooldown after a refused mail");
+            assertEquals(MemberMailLimit.Reason.COOLDOWN, reserve(T0 + 2).refusedBecause(), "the sent one counts");
+        }
+
+        @Test
+        void aUsedCodeLiftsTheCooldownButNotTheCap() {
+            assertTrue(reserve(T0).allowed());
+            limit.codeUsed("login-code", "member-1", T0 + 10);
+            assertTrue(reserve(T0 + 11).allowed(), "the member signed in with the code: the next login may get one");
+            assertEquals(MemberMailLimit.Reason.COOLDOWN, reserve(T0 + 12).refusedBecause());
+            for (int i = 0; i < 3; i++) {
+                limit.codeUsed("login-code", "member-1", T0 + 100 + i * 10);
+                assertTrue(reserve(T0 + 101 + i * 10).allowed());
+            }
+            limit.codeUsed("login-code", "member-1", T0 + 200);
+            assertEquals(MemberMailLimit.Reason.HOURLY_CAP, reserve(T0 + 201).refusedBecause());
         }
 
         @Test

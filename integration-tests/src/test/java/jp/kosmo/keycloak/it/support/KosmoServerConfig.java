@@ -10,7 +10,9 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The one server configuration shared by all test classes (same class = same server, started once):
  * our providers and themes jars deployed into the Keycloak 26.7.5 distribution, and the password blocklist the
- * realm's {@code passwordBlacklist(kosmo-common-passwords.txt)} policy names.
+ * realm's {@code passwordBlacklist(kosmo-common-passwords.txt)} policy names. The test server lowers the floor of
+ * the code mails' resend cooldown to 1 s (server option {@code code-cooldown-floor-seconds} of the two providers
+ * that mail codes), so tests can wait out a cooldown of 1-3 s instead of the design's minimum of 60 s.
  */
 public final class KosmoServerConfig implements KeycloakServerConfig {
 
@@ -19,13 +21,19 @@ public final class KosmoServerConfig implements KeycloakServerConfig {
     /** Copied from password-blocklist/ by this module's test resources (integration-tests/pom.xml). */
     public static final String BLOCKLIST_RESOURCE = "/password-blacklists/kosmo-common-passwords.txt";
 
+    /** CodeBounds.COOLDOWN_FLOOR_OPTION of the providers jar. */
+    static final String COOLDOWN_FLOOR_OPTION = "code-cooldown-floor-seconds";
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
                 .dependency(GROUP_ID, "kosmo-keycloak-providers")
                 .dependency(GROUP_ID, "kosmo-keycloak-themes")
                 // --spi-password-policy--password-blacklist--blacklists-path: the folder Keycloak reads the list from
-                .spiOption("password-policy", "password-blacklist", "blacklists-path", blocklistFolder().toString());
+                .spiOption("password-policy", "password-blacklist", "blacklists-path", blocklistFolder().toString())
+                // --spi-authenticator--kosmo-email-otp--code-cooldown-floor-seconds and the same for the email gate
+                .spiOption("authenticator", "kosmo-email-otp", COOLDOWN_FLOOR_OPTION, "1")
+                .spiOption("required-action", "kosmo-verified-email", COOLDOWN_FLOOR_OPTION, "1");
     }
 
     static Path blocklistFolder() {
