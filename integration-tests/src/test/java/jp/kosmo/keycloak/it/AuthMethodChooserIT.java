@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -119,6 +122,11 @@ class AuthMethodChooserIT {
         browser.waitForPageId(OnboardingPages.COMPLETE);
         assertEquals("ステップ 4 / 4", pages.step());
         assertTrue(browser.text(org.openqa.selenium.By.id("kosmo-complete-next-login")).contains("再度ログインしてください"));
+        List<EventRepresentation> chosen = members.events(member, EventType.CUSTOM_REQUIRED_ACTION.name()).stream()
+                .filter(e -> ACTION.equals(e.getDetails().get(Details.CUSTOM_REQUIRED_ACTION))).toList();
+        assertEquals(1, chosen.size(), "one event for one choice: " + chosen);
+        assertEquals("app-otp", chosen.get(0).getDetails().get("kosmo_auth_method"));
+        assertEquals("next-login", chosen.get(0).getDetails().get("kosmo_enrolment"));
         pages.complete();
         browser.waitForPortal();
         assertEquals("app-otp", members.attribute(member, "kosmoAuthMethodPending"));

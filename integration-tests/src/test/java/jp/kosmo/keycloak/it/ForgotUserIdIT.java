@@ -198,7 +198,10 @@ class ForgotUserIdIT {
         assertEquals(knownLimited.setCookies(), unknownLimited.setCookies());
 
         List<EventRepresentation> recorded = events.await(List.of(known, unknown), 6);
-        assertEquals(2, recorded.stream().filter(e -> "slow_down".equals(e.getError())).count());
+        List<EventRepresentation> limited = recorded.stream().filter(e -> "slow_down".equals(e.getError())).toList();
+        assertEquals(2, limited.size(), recorded::toString);
+        assertTrue(limited.stream().allMatch(e -> "address".equals(e.getDetails().get("kosmo_limit"))
+                && "rate_limited".equals(e.getDetails().get("reason"))), limited::toString);
         assertEquals(2, mails.to(known).size(), "two mails, none for the limited request");
     }
 

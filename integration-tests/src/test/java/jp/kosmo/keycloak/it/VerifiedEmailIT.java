@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -151,6 +152,11 @@ class VerifiedEmailIT {
         assertEquals("taro.kenpo@example.com", sent.getDetails().get("email"));
         EventRepresentation verified = awaitEvent("testuser01", EventType.VERIFY_EMAIL, e -> true);
         assertEquals("code", verified.getDetails().get(VERIFIED_BY));
+        // one event for the verification: Keycloak's own for the action, named VERIFY_EMAIL, and no generic one beside it
+        assertEquals(1, members.events("testuser01", EventType.VERIFY_EMAIL.name()).size());
+        assertEquals("kosmo-verified-email", verified.getDetails().get(Details.CUSTOM_REQUIRED_ACTION));
+        assertTrue(members.events("testuser01", EventType.CUSTOM_REQUIRED_ACTION.name()).stream()
+                .noneMatch(e -> "kosmo-verified-email".equals(e.getDetails().get(Details.CUSTOM_REQUIRED_ACTION))));
     }
 
     @Test

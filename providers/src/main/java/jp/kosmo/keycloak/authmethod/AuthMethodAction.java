@@ -7,13 +7,12 @@ import jakarta.ws.rs.core.Response;
 import jp.kosmo.keycloak.emailotp.EmailOtpCredentialModel;
 import jp.kosmo.keycloak.emailotp.EmailOtpCredentialProvider;
 import jp.kosmo.keycloak.emailotp.EmailOtpCredentialProviderFactory;
+import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.credential.CredentialProvider;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -87,11 +86,10 @@ public final class AuthMethodAction implements RequiredActionProvider {
             progress.drop(user, OnboardingStep.ENROL);
         }
 
-        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, AuthMethodActionFactory.PROVIDER_ID)
-                .detail("auth_method", method.id())
-                .detail("enrolment", method == AuthMethod.EMAIL_OTP ? "done" : config.enrolNow() ? "now" : "next-login")
-                .success();
+        // on the event Keycloak emits for the action's success (CUSTOM_REQUIRED_ACTION): one event per choice
+        context.getEvent().detail(KosmoEvents.DETAIL_AUTH_METHOD, method.id())
+                .detail(KosmoEvents.DETAIL_ENROLMENT, method == AuthMethod.EMAIL_OTP ? KosmoEvents.ENROLMENT_DONE
+                        : config.enrolNow() ? KosmoEvents.ENROLMENT_NOW : KosmoEvents.ENROLMENT_NEXT_LOGIN);
         context.success();
     }
 

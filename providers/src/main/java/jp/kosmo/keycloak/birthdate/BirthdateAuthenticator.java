@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import jp.kosmo.keycloak.time.MembersZone;
@@ -35,8 +36,6 @@ public final class BirthdateAuthenticator implements Authenticator {
     public static final String FIELD = "birthdate";
     /** Set on the member (ISO-8601 instant, UTC) each time they pass; visible to admins. */
     public static final String VERIFIED_AT_ATTRIBUTE = "kosmoBirthdateVerifiedAt";
-    /** Event error when the member has no usable birthdate on file. */
-    public static final String ERROR_BIRTHDATE_NOT_ON_FILE = "birthdate_not_on_file";
 
     static final String TEMPLATE = "kosmo-birthdate.ftl";
 
@@ -111,7 +110,7 @@ public final class BirthdateAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        context.getEvent().user(user).error(ERROR_BIRTHDATE_NOT_ON_FILE);
+        context.getEvent().user(user).error(KosmoEvents.ERROR_BIRTHDATE_NOT_ON_FILE);
         context.forceChallenge(context.form()
                 .setAttribute("kosmoBirthdateMissing", true)
                 .setError("kosmoBirthdateMissing")

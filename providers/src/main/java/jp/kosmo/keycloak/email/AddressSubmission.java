@@ -13,8 +13,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.messages.Messages;
-import org.keycloak.services.validation.Validation;
 import org.keycloak.userprofile.ValidationException;
 
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
@@ -27,6 +25,9 @@ import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
  * error (bad address, wait, mail server down) the page comes back with the typed value.
  */
 final class AddressSubmission {
+
+    /** The user profile's message for an address another user has (Keycloak's theme key). */
+    static final String EMAIL_EXISTS = "emailExistsMessage";
 
     private final VerificationMailer mailer;
 
@@ -78,8 +79,9 @@ final class AddressSubmission {
             UpdateEmail.validateEmailUpdate(context.getSession(), user, address);
             return List.of();
         } catch (ValidationException invalid) {
-            return Validation.getFormErrorsFromValidation(invalid.getErrors()).stream()
-                    .filter(message -> !Messages.EMAIL_EXISTS.equals(message.getMessage()))
+            return invalid.getErrors().stream()
+                    .filter(error -> !EMAIL_EXISTS.equals(error.getMessage()))
+                    .map(error -> new FormMessage(error.getAttribute(), error.getMessage(), error.getMessageParameters()))
                     .toList();
         }
     }

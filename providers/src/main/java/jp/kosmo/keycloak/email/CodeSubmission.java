@@ -7,6 +7,7 @@ import jp.kosmo.keycloak.code.CodeInput;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
+import jp.kosmo.keycloak.events.KosmoEvents;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -32,14 +33,10 @@ import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
  * not authenticators, so the failure is reported here), and one of the code's tries, claimed race-free in the
  * cluster-wide store ({@link CodeAttempts}); after the last try the code is dead and only a new mail helps. Malformed
  * input, an expired or dead code and a locked member are answered without counting anything. The right code makes
- * the pending address the member's, verified ({@link VerifiedAddress}).
+ * the pending address the member's, verified ({@link VerifiedAddress}); its {@code VERIFY_EMAIL} is the event Keycloak
+ * emits for the action's success (as Keycloak's own update-password names its event), so one code is one event.
  */
 final class CodeSubmission {
-
-    /** Event detail saying how the address was verified. */
-    static final String DETAIL_VERIFIED_BY = "kosmo_verified_by";
-    static final String VERIFIED_BY_CODE = "code";
-    static final String VERIFIED_BY_LINK = "link";
 
     void verify(RequiredActionContext context, VerifiedEmailConfig config, String address) {
         KeycloakSession session = context.getSession();
@@ -61,7 +58,7 @@ final class CodeSubmission {
         EventBuilder event = context.getEvent().clone().event(EventType.VERIFY_EMAIL)
                 .user(user)
                 .detail(Details.EMAIL, address)
-                .detail(DETAIL_VERIFIED_BY, VERIFIED_BY_CODE);
+                .detail(KosmoEvents.DETAIL_VERIFIED_BY, KosmoEvents.VERIFIED_BY_CODE);
         long now = Time.currentTime();
         CodeAttempts attempts = new CodeAttempts(CodeStore.of(session));
         if (pending.isExpired(now)) {
@@ -70,7 +67,7 @@ final class CodeSubmission {
             return;
         }
         if (attempts.isSpent(pending, now, config.maxCodeAttempts())) {
-            event.detail(Details.REASON, "code_used_up").error(Errors.INVALID_CODE);
+            event.detail(Details.REASON, KosmoEvents.REASON_CODE_USED_UP).error(Errors.INVALID_CODE);
             fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
             return;
         }
@@ -92,7 +89,7 @@ final class CodeSubmission {
                 fieldError(context, config, address, "kosmoVerifiedEmailCodeExpired");
             }
             case DEAD, USED -> {
-                event.detail(Details.REASON, "code_used_up").error(Errors.INVALID_CODE);
+                event.detail(Details.REASON, KosmoEvents.REASON_CODE_USED_UP).error(Errors.INVALID_CODE);
                 fieldError(context, config, address, "kosmoVerifiedEmailCodeDead");
             }
             case WRONG -> {
@@ -111,14 +108,17 @@ final class CodeSubmission {
             case OK -> {
                 if (!VerifiedAddress.apply(session, user, address, event)) {
                     notes.clear();
-                    event.detail(Details.REASON, "address_taken_meanwhile").error(Errors.EMAIL_IN_USE);
+                    event.detail(Details.REASON, KosmoEvents.REASON_ADDRESS_TAKEN_MEANWHILE).error(Errors.EMAIL_IN_USE);
                     context.challenge(VerifiedEmailForms.addressPage(context, address, false, null,
                             new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailUnavailable")));
                     return;
                 }
                 notes.clear();
                 new MemberMailLimit(CodeStore.of(session)).codeUsed(VerificationMailer.MAIL_KIND, user.getId(), now);
-                event.success();
+                // Keycloak emits this event for the action's success
+                context.getEvent().event(EventType.VERIFY_EMAIL).user(user)
+                        .detail(Details.EMAIL, address)
+                        .detail(KosmoEvents.DETAIL_VERIFIED_BY, KosmoEvents.VERIFIED_BY_CODE);
                 context.success();
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.MemberMailLimit;
+import jp.kosmo.keycloak.events.KosmoEvents;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
@@ -44,8 +45,6 @@ final class VerificationMailer {
     static final String IN_USE_SUBJECT = "kosmoAddressInUseSubject";
     /** The kind of mail for {@link MemberMailLimit}. */
     static final String MAIL_KIND = "verify-email";
-    /** Event error for "the typed address belongs to another member" (admins only; the member sees nothing). */
-    static final String ERROR_ADDRESS_IN_USE = "kosmo_address_in_use";
 
     private static final Logger LOG = Logger.getLogger(VerificationMailer.class);
 
@@ -77,7 +76,7 @@ final class VerificationMailer {
         if (owner != null && !owner.getId().equals(user.getId())) {
             notifyOwner(session, realm, owner, address);
             new VerificationNotes(authSession).mailSent(address, issued.kept());
-            event.error(ERROR_ADDRESS_IN_USE);
+            event.error(KosmoEvents.ERROR_ADDRESS_IN_USE);
             return true;
         }
 
@@ -102,8 +101,9 @@ final class VerificationMailer {
                     .setAuthenticationSession(authSession)
                     .send(SUBJECT, TEMPLATE, attributes, address);
         } catch (EmailException e) {
+            // the mail server's answer is in the log, not in the event: reasons are fixed values
             LOG.warnf(e, "Could not send the verification mail to member %s", user.getId());
-            event.detail(Details.REASON, e.getMessage()).error(Errors.EMAIL_SEND_FAILED);
+            event.error(Errors.EMAIL_SEND_FAILED);
             new MemberMailLimit(CodeStore.of(session)).sendFailed(MAIL_KIND, user.getId(), reservedAt);
             return false;
         }

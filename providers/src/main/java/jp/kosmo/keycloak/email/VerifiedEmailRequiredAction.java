@@ -8,7 +8,6 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.validation.Validation;
 
 import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
@@ -54,7 +53,8 @@ public final class VerifiedEmailRequiredAction implements RequiredActionProvider
 
     /** True while the member has no email or an unverified one: the gate is closed. */
     static boolean needsVerification(UserModel user) {
-        return Validation.isBlank(user.getEmail()) || !user.isEmailVerified();
+        String email = user.getEmail();
+        return email == null || email.trim().isEmpty() || !user.isEmailVerified();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jp.kosmo.keycloak.email;
 
 import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.events.KosmoEvents;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class VerifyEmailLinkTokenHandler extends AbstractActionTokenHandle
         EventBuilder event = context.getEvent().event(EventType.VERIFY_EMAIL)
                 .user(user)
                 .detail(Details.EMAIL, address)
-                .detail(CodeSubmission.DETAIL_VERIFIED_BY, CodeSubmission.VERIFIED_BY_LINK);
+                .detail(KosmoEvents.DETAIL_VERIFIED_BY, KosmoEvents.VERIFIED_BY_LINK);
 
         if (user.isEmailVerified() && address != null && address.equalsIgnoreCase(user.getEmail())) {
             event.error(Errors.EMAIL_ALREADY_VERIFIED);
@@ -98,11 +99,11 @@ public final class VerifyEmailLinkTokenHandler extends AbstractActionTokenHandle
         }
         if (address == null || !new LatestLink(CodeStore.of(session)).isLatest(user.getId(),
                 token.getActionVerificationNonce() == null ? null : token.getActionVerificationNonce().toString())) {
-            event.detail(Details.REASON, "not_the_latest_mail").error(Errors.INVALID_TOKEN);
+            event.detail(Details.REASON, KosmoEvents.REASON_NOT_THE_LATEST_MAIL).error(Errors.INVALID_TOKEN);
             return finish(context, pages.show(LinkPages.State.STALE, address));
         }
         if (session.revokedTokens().contains(token.serializeKey())) {
-            event.detail(Details.REASON, "link already used").error(Errors.EXPIRED_CODE);
+            event.detail(Details.REASON, KosmoEvents.REASON_LINK_USED).error(Errors.EXPIRED_CODE);
             return finish(context, pages.show(LinkPages.State.STALE, address));
         }
 
@@ -112,11 +113,11 @@ public final class VerifyEmailLinkTokenHandler extends AbstractActionTokenHandle
 
         long lifetimeLeft = Math.max(1, token.getExp() - Time.currentTime());
         if (!session.revokedTokens().put(token.serializeKey(), lifetimeLeft)) {
-            event.detail(Details.REASON, "link already used").error(Errors.EXPIRED_CODE);
+            event.detail(Details.REASON, KosmoEvents.REASON_LINK_USED).error(Errors.EXPIRED_CODE);
             return finish(context, pages.show(LinkPages.State.STALE, address));
         }
         if (!VerifiedAddress.apply(session, user, address, event)) {
-            event.detail(Details.REASON, "address_taken_meanwhile").error(Errors.EMAIL_IN_USE);
+            event.detail(Details.REASON, KosmoEvents.REASON_ADDRESS_TAKEN_MEANWHILE).error(Errors.EMAIL_IN_USE);
             return finish(context, pages.show(LinkPages.State.STALE, address));
         }
         event.success();

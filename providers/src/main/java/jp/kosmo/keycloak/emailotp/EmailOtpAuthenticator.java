@@ -14,6 +14,7 @@ import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -188,7 +189,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
 
     private static void noVerifiedAddress(AuthenticationFlowContext context) {
         context.getEvent().user(context.getUser()).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
-                .detail(Details.REASON, "no_verified_address").error(Errors.INVALID_EMAIL);
+                .detail(Details.REASON, KosmoEvents.REASON_NO_VERIFIED_ADDRESS).error(Errors.INVALID_EMAIL);
         // a plain challenge: nothing was guessed, so nothing counts toward the lockout; the page has no way on
         context.challenge(context.form()
                 .setAttribute("kosmoCodeNoAddress", true)

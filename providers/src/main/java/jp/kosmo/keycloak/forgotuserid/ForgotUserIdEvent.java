@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.forgotuserid;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -8,19 +9,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The admin event of a forgot-user-ID request (Keycloak has no event type for such a page, so the generic one for
- * extensions, with a detail naming this feature). It carries the address asked for, never the birthdate.
+ * The user event of a forgot-user-ID request. Keycloak's event types are a closed list and none names this page
+ * ({@code SEND_RESET_PASSWORD} is the password's, {@code USER_INFO_REQUEST} the OIDC userinfo endpoint's), so it is
+ * Keycloak's type for extension steps, {@code CUSTOM_REQUIRED_ACTION} ({@code _ERROR}), with the detail
+ * {@value KosmoEvents#DETAIL_ACTION} = {@value KosmoEvents#ACTION_FORGOT_USER_ID} saying what it is. It carries the
+ * address asked for, never the birthdate.
  */
 final class ForgotUserIdEvent {
-
-    /** Value of the {@code custom_required_action} detail. */
-    static final String DETAIL_VALUE = ForgotUserIdResourceProviderFactory.PROVIDER_ID;
-    /** Detail naming the limit a rate-limited request hit: {@link #LIMIT_NETWORK} or {@link #LIMIT_ADDRESS}. */
-    static final String DETAIL_LIMIT = "limit";
-    static final String LIMIT_NETWORK = "ip";
-    static final String LIMIT_ADDRESS = "address";
-    static final String REASON_RATE_LIMITED = "rate_limited";
-    static final String REASON_LOCKED = "member_locked";
 
     private ForgotUserIdEvent() {
     }
@@ -28,7 +23,7 @@ final class ForgotUserIdEvent {
     static EventBuilder of(KeycloakSession session, RealmModel realm, String clientId, ClientConnection connection, String email) {
         EventBuilder event = new EventBuilder(realm, session, connection)
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, DETAIL_VALUE)
+                .detail(KosmoEvents.DETAIL_ACTION, KosmoEvents.ACTION_FORGOT_USER_ID)
                 .detail(Details.EMAIL, email);
         if (clientId != null) {
             event.client(clientId);

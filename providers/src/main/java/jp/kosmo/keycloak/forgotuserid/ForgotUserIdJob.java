@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.forgotuserid;
 import java.util.Set;
 
 import jakarta.ws.rs.core.UriInfo;
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.ClientConnection;
@@ -88,7 +89,7 @@ final class ForgotUserIdJob implements KeycloakSessionTask {
         if (outcome.guessed()) {
             String locked = lockError(protector, session, realm, member);
             if (locked != null) {
-                event.detail(Details.REASON, ForgotUserIdEvent.REASON_LOCKED).error(locked);
+                event.detail(Details.REASON, KosmoEvents.REASON_MEMBER_LOCKED).error(locked);
                 return;
             }
         }

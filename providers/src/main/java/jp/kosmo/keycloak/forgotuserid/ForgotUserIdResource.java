@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
@@ -33,10 +35,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorPage;
-import org.keycloak.services.Urls;
-import org.keycloak.services.messages.Messages;
-import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.services.util.ResolveRelative;
 
 /**
@@ -57,6 +55,10 @@ public final class ForgotUserIdResource {
     static final String MODE_LIMITED = "limited";
     static final String PAGE_EXPIRED = "kosmoForgotUserIdExpired";
     static final String TRY_LATER = "kosmoForgotUserIdTryLater";
+    /** Keycloak's theme message of its own "page not found" error page. */
+    static final String PAGE_NOT_FOUND = "pageNotFound";
+    /** The account console's address, relative to the server's base address (Keycloak's documented URL). */
+    private static final String ACCOUNT_PATH = "realms/{realm}/account/";
 
     /** The job starts this long after the answer, so it never competes with writing the answer. */
     static final long JOB_DELAY_MILLIS = 200;
@@ -84,7 +86,7 @@ public final class ForgotUserIdResource {
         this.settings = LoginFlowSettings.of(realm, client);
         this.pageUri = KosmoLoginForm.pageUri(session, realm, client);
         this.loginUrl = loginUrl(session, realm, client);
-        LocaleUtil.processLocaleParam(session, realm, null);
+        PageLocale.applyRequested(session, realm);
     }
 
     @GET
@@ -157,15 +159,15 @@ public final class ForgotUserIdResource {
         }
         HourlyLimit limit = new HourlyLimit(session.getProvider(SingleUseObjectProvider.class));
         String network = ClientNetwork.of(connection == null ? null : connection.getRemoteAddr());
-        return allowed(limit.tryAcquire(keys.network(network), perNetwork), ForgotUserIdEvent.LIMIT_NETWORK, request, connection)
-                && allowed(limit.tryAcquire(keys.address(request.email()), perAddress), ForgotUserIdEvent.LIMIT_ADDRESS, request, connection);
+        return allowed(limit.tryAcquire(keys.network(network), perNetwork), KosmoEvents.LIMIT_NETWORK, request, connection)
+                && allowed(limit.tryAcquire(keys.address(request.email()), perAddress), KosmoEvents.LIMIT_ADDRESS, request, connection);
     }
 
     private boolean allowed(HourlyLimit.Outcome outcome, String which, ForgotUserIdInput.Request request, ClientConnection connection) {
         if (outcome == HourlyLimit.Outcome.FILLED) {
             ForgotUserIdEvent.of(session, realm, client == null ? null : client.getClientId(), connection, request.email())
-                    .detail(Details.REASON, ForgotUserIdEvent.REASON_RATE_LIMITED)
-                    .detail(ForgotUserIdEvent.DETAIL_LIMIT, which)
+                    .detail(Details.REASON, KosmoEvents.REASON_RATE_LIMITED)
+                    .detail(KosmoEvents.DETAIL_LIMIT, which)
                     .error(Errors.SLOW_DOWN);
         }
         return outcome.allowed();
@@ -211,7 +213,7 @@ public final class ForgotUserIdResource {
     }
 
     private Response notFound() {
-        return ErrorPage.error(session, null, Response.Status.NOT_FOUND, Messages.PAGE_NOT_FOUND);
+        return session.getProvider(LoginFormsProvider.class).setError(PAGE_NOT_FOUND).createErrorPage(Response.Status.NOT_FOUND);
     }
 
     /** Where "back to the login" and the mail's link go: the client the member came from, else the account console. */
@@ -219,7 +221,7 @@ public final class ForgotUserIdResource {
         if (client != null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
             return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
         }
-        return Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString();
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path(ACCOUNT_PATH).build(realm.getName()).toString();
     }
 
     private String cookieToken() {

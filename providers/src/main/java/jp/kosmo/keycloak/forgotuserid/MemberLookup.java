@@ -11,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
 
 import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
+import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
 
@@ -25,12 +26,12 @@ final class MemberLookup {
 
     /** Why there is or is not a match; the event's reason detail for admins. */
     enum Reason {
-        FOUND("found"),
-        NO_MEMBER("no_member_with_address"),
-        NOT_VERIFIED("address_not_verified"),
-        BIRTHDATE_MISMATCH("birthdate_mismatch"),
-        NO_BIRTHDATE("no_birthdate_on_file"),
-        AMBIGUOUS("several_members");
+        FOUND(KosmoEvents.REASON_FOUND),
+        NO_MEMBER(KosmoEvents.REASON_NO_MEMBER_WITH_ADDRESS),
+        NOT_VERIFIED(KosmoEvents.REASON_ADDRESS_NOT_VERIFIED),
+        BIRTHDATE_MISMATCH(KosmoEvents.REASON_BIRTHDATE_MISMATCH),
+        NO_BIRTHDATE(KosmoEvents.REASON_NO_BIRTHDATE_ON_FILE),
+        AMBIGUOUS(KosmoEvents.REASON_SEVERAL_MEMBERS);
 
         final String detail;
 

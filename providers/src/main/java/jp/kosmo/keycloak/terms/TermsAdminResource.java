@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,12 +17,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.ErrorResponse;
+import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -41,10 +43,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * saves admin events.
  */
 public final class TermsAdminResource {
-
-    static final String DETAIL_FIRST = "first";
-    static final String DETAIL_MAX = "max";
-    static final String DETAIL_ROWS = "rows";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -79,8 +77,8 @@ public final class TermsAdminResource {
     public Response versionAcceptances(@PathParam("version") String version,
                                        @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.users().requireView();
-        Page page = page(first, max, Page.DEFAULT_MAX, Page.MAX_PAGE);
-        return noStore(Response.ok(withUsernames(store().byVersion(realm, version, page)), MediaType.APPLICATION_JSON_TYPE));
+        return withPage(first, max, Page.DEFAULT_MAX, Page.MAX_PAGE, page ->
+                noStore(Response.ok(withUsernames(store().byVersion(realm, version, page)), MediaType.APPLICATION_JSON_TYPE)));
     }
 
     @GET
@@ -97,15 +95,18 @@ public final class TermsAdminResource {
     public Response versionCsv(@PathParam("version") String version,
                                @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.users().requireView();
-        Page page = page(first, max, Page.MAX_CSV_ROWS, Page.MAX_CSV_ROWS);
+        return withPage(first, max, Page.MAX_CSV_ROWS, Page.MAX_CSV_ROWS, page -> exportCsv(version, page));
+    }
+
+    private Response exportCsv(String version, Page page) {
         List<TermsAcceptanceRepresentation> rows = withUsernames(store().byVersion(realm, version, page));
         byte[] csv = TermsCsv.render(rows).getBytes(StandardCharsets.UTF_8);
         adminEvent.operation(OperationType.ACTION)
                 .resourcePath(session.getContext().getUri())
-                .detail(TermsRequiredAction.DETAIL_TERMS_VERSION, version)
-                .detail(DETAIL_FIRST, String.valueOf(page.first()))
-                .detail(DETAIL_MAX, String.valueOf(page.max()))
-                .detail(DETAIL_ROWS, String.valueOf(rows.size()))
+                .detail(KosmoEvents.DETAIL_TERMS_VERSION, version)
+                .detail(KosmoEvents.DETAIL_FIRST, String.valueOf(page.first()))
+                .detail(KosmoEvents.DETAIL_MAX, String.valueOf(page.max()))
+                .detail(KosmoEvents.DETAIL_ROWS, String.valueOf(rows.size()))
                 .success();
         String file = TermsConfigProperties.isValidVersion(version) ? "kosmo-terms-" + version + ".csv" : "kosmo-terms.csv";
         return noStore(Response.ok(csv, TermsCsv.MEDIA_TYPE)
@@ -125,12 +126,17 @@ public final class TermsAdminResource {
         return user == null ? "" : user.getUsername();
     }
 
-    private static Page page(String first, String max, int defaultMax, int upperBound) {
+    /** The answer for a valid window; 400 with Keycloak's JSON error body ({@code errorMessage}) for an invalid one. */
+    private static Response withPage(String first, String max, int defaultMax, int upperBound, Function<Page, Response> answer) {
+        Page page;
         try {
-            return Page.parse(first, max, defaultMax, upperBound);
+            page = Page.parse(first, max, defaultMax, upperBound);
         } catch (Page.InvalidPageException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+            ErrorRepresentation error = new ErrorRepresentation();
+            error.setErrorMessage(e.getMessage());
+            return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
+        return answer.apply(page);
     }
 
     private TermsAcceptanceStore store() {

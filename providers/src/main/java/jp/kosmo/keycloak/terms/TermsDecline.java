@@ -2,12 +2,12 @@ package jp.kosmo.keycloak.terms;
 
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.AuthenticationSessionManager;
 
 /**
  * The member pressed 同意しない: they do not get in. Nothing is recorded as accepted; the login in progress is
@@ -32,7 +32,7 @@ final class TermsDecline {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         context.getEvent().clone()
-                .detail(TermsRequiredAction.DETAIL_TERMS_VERSION, config.version())
+                .detail(KosmoEvents.DETAIL_TERMS_VERSION, config.version())
                 .error(Errors.REJECTED_BY_USER);
 
         signOutBrowserSession(context);
@@ -42,7 +42,7 @@ final class TermsDecline {
                 .setInfo(MESSAGE)
                 .createInfoPage();
         // the restart cookie stays: back or reload on this page starts a fresh login instead of an error page
-        new AuthenticationSessionManager(session).removeAuthenticationSession(realm, context.getAuthenticationSession(), false);
+        session.authenticationSessions().removeRootAuthenticationSession(realm, context.getAuthenticationSession().getParentSession());
         context.challenge(page);
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import org.keycloak.authentication.RequiredActionContext;
@@ -25,8 +26,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * authentication session only: nothing is flagged on the member, and the next login decides afresh.
  *
  * <p>Accepting stores the version and the time on the member and writes one row to {@code KOSMO_TERMS_ACCEPTANCE}.
- * Keycloak then emits {@code CUSTOM_REQUIRED_ACTION} with the detail {@value #DETAIL_TERMS_VERSION}. Declining
- * records nothing and ends the login (see {@link TermsDecline}).
+ * The version goes onto the event Keycloak itself emits for the action's success ({@code CUSTOM_REQUIRED_ACTION},
+ * detail {@value KosmoEvents#DETAIL_TERMS_VERSION}), so one acceptance is one event. Declining records nothing and
+ * ends the login (see {@link TermsDecline}).
  */
 public final class TermsRequiredAction implements RequiredActionProvider {
 
@@ -34,8 +36,6 @@ public final class TermsRequiredAction implements RequiredActionProvider {
     public static final String VERSION_ATTRIBUTE = "kosmoTermsVersion";
     /** When they accepted it (ISO-8601 instant, UTC). */
     public static final String ACCEPTED_AT_ATTRIBUTE = "kosmoTermsAcceptedAt";
-    /** Event detail holding the terms version (on acceptance and on decline). */
-    public static final String DETAIL_TERMS_VERSION = "terms_version";
 
     static final String TEMPLATE = "kosmo-terms.ftl";
     /** Form fields: the version the page showed, and which button was pressed. */
@@ -87,7 +87,7 @@ public final class TermsRequiredAction implements RequiredActionProvider {
             record(context, config.version());
             authSession.setAuthNote(RECORDED_NOTE, config.version());
         }
-        context.getEvent().detail(DETAIL_TERMS_VERSION, config.version());
+        context.getEvent().detail(KosmoEvents.DETAIL_TERMS_VERSION, config.version());
         context.success();
     }
 

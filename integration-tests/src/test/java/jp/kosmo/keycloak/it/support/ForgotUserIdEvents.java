@@ -9,7 +9,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 
 /**
  * The events the forgot-user-ID page records for admins (Keycloak's event type for extensions, detail
- * {@code custom_required_action=kosmo-forgot-user-id}). They are written by the same job that sends the mail, so
+ * {@code kosmo_action=forgot_user_id}). They are written by the same job that sends the mail, so
  * once an event is there, that request's mail has been sent or not.
  */
 public final class ForgotUserIdEvents {
@@ -24,7 +24,7 @@ public final class ForgotUserIdEvents {
 
     public List<EventRepresentation> all() {
         return realm.getEvents(TYPES, null, null, null, null, null, 0, 10_000).stream()
-                .filter(e -> e.getDetails() != null && "kosmo-forgot-user-id".equals(e.getDetails().get("custom_required_action")))
+                .filter(e -> e.getDetails() != null && "forgot_user_id".equals(e.getDetails().get("kosmo_action")))
                 .toList();
     }
 
