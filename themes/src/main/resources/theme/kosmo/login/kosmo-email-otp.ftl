@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
-<#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "kosmo.ftl" as kosmo>
 <#-- Later logins: the one-time password sent by email (authenticator kosmo-email-otp) -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('otp'); section>
     <#if section = "header">
@@ -10,7 +10,7 @@
     <#elseif section = "form">
         <p id="kosmo-email-otp-instruction" class="kosmo-instruction">${msg("kosmoEmailOtpInstruction", kosmoCodeEmail!'', kosmoCodeTtlMinutes)}</p>
         <form id="kc-email-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
-            <@field.input name="otp" label=msg("kosmoEmailOtpLabel") autocomplete="one-time-code" autofocus=true/>
+            <@kosmo.input name="otp" label=msg("kosmoEmailOtpLabel") autocomplete="one-time-code" inputmode="numeric" autofocus=true/>
             <@buttons.actionGroup>
                 <@buttons.button id="kc-email-otp-submit" name="login" label="doLogIn"/>
             </@buttons.actionGroup>

@@ -1,15 +1,13 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
+<#import "kosmo.ftl" as kosmo>
 <#-- 【10】 初回ログインが完了しました (required action kosmo-onboarding-complete); 【11】 when enrolment waits for the next login -->
 <@layout.registrationLayout; section>
     <#if section = "header">
         ${msg("kosmoCompleteTitle")}
     <#elseif section = "form">
         <#if kosmoEnrolNextLogin>
-            <div id="kosmo-complete-next-login" class="${properties.kcAlertClass!} pf-m-warning">
-                <div class="${properties.kcAlertIconClass!}"><span class="${properties.kcFeedbackWarningIcon!}" aria-hidden="true"></span></div>
-                <p class="${properties.kcAlertTitleClass!} kosmo-instruction">${msg("kosmoCompleteNextLogin")}</p>
-            </div>
+            <@kosmo.alert type="warning" id="kosmo-complete-next-login">${msg("kosmoCompleteNextLogin")}</@kosmo.alert>
         <#else>
             <p id="kosmo-complete-text" class="kosmo-instruction">${msg("kosmoCompleteText")}</p>
         </#if>

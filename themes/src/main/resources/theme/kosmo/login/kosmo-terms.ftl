@@ -1,5 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
+<#import "kosmo.ftl" as kosmo>
 <#-- 【4】 利用規約 (required action kosmo-terms). The terms text is the message kosmoTermsText (HTML, sanitised);
      admins replace it per language through the realm's localization overrides. -->
 <@layout.registrationLayout displayMessage=true; section>
@@ -7,10 +8,7 @@
         ${msg("kosmoTermsTitle")}
     <#elseif section = "form">
         <#if kosmoTermsRevised??>
-            <div id="kosmo-terms-revised" class="${properties.kcAlertClass!} pf-m-info">
-                <div class="${properties.kcAlertIconClass!}"><span class="${properties.kcFeedbackInfoIcon!}" aria-hidden="true"></span></div>
-                <p class="${properties.kcAlertTitleClass!} kosmo-instruction">${msg("kosmoTermsRevised")}</p>
-            </div>
+            <@kosmo.alert type="info" id="kosmo-terms-revised">${msg("kosmoTermsRevised")}</@kosmo.alert>
         </#if>
         <p id="kosmo-terms-instruction" class="kosmo-instruction">${msg("kosmoTermsInstruction")}</p>
         <div id="kosmo-terms-text" class="kosmo-terms-box" tabindex="0" role="region" aria-labelledby="kc-page-title">

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
-<#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "kosmo.ftl" as kosmo>
 <#-- 【6】/【7】 the mail was sent: verify by the code here, or by the link on any device and continue here
      (required action kosmo-verified-email, second page) -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
@@ -15,15 +15,7 @@
 
         <form id="kc-verified-email-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <input type="hidden" name="kosmoAction" value="verify"/>
-            <#assign codeError = messagesPerField.get('code')>
-            <@field.group name="code" label=msg("kosmoVerifiedEmailCodeLabel") error=codeError>
-                <span class="${properties.kcInputClass} <#if codeError?has_content>${properties.kcError}</#if>">
-                    <input id="code" name="code" type="text" value="" autocomplete="one-time-code" inputmode="numeric" autofocus
-                           aria-invalid="<#if codeError?has_content>true</#if>"
-                           <#if codeError?has_content>aria-describedby="input-error-code"</#if>/>
-                    <@field.errorIcon error=codeError/>
-                </span>
-            </@field.group>
+            <@kosmo.input name="code" label=msg("kosmoVerifiedEmailCodeLabel") autocomplete="one-time-code" inputmode="numeric" autofocus=true/>
             <@buttons.actionGroup>
                 <@buttons.button id="kosmo-verified-email-verify" label="kosmoVerifiedEmailDoVerify"/>
             </@buttons.actionGroup>

@@ -1,5 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
+<#import "kosmo.ftl" as kosmo>
 <#-- 【6】 the mail's link, opened in any browser or device. It confirms (so that mail scanners fetching links verify
      nothing), then sends the member back to the original screen 【7】. It never continues a login itself. -->
 <@layout.registrationLayout displayMessage=false; section>
@@ -27,12 +28,7 @@
                     </@buttons.actionGroup>
                 </form>
             <#else>
-                <div class="${properties.kcAlertClass!} pf-m-<#if kosmoLinkState == "STALE">warning<#else>success</#if>">
-                    <div class="${properties.kcAlertIconClass!}">
-                        <span class="<#if kosmoLinkState == "STALE">${properties.kcFeedbackWarningIcon!}<#else>${properties.kcFeedbackSuccessIcon!}</#if>" aria-hidden="true"></span>
-                    </div>
-                    <p id="kosmo-verified-email-link-text" class="${properties.kcAlertTitleClass!} kosmo-instruction"><#if kosmoLinkState == "VERIFIED">${msg("kosmoVerifiedEmailLinkVerified")}<#elseif kosmoLinkState == "ALREADY_VERIFIED">${msg("kosmoVerifiedEmailLinkAlready")}<#else>${msg("kosmoVerifiedEmailLinkStale")}</#if></p>
-                </div>
+                <@kosmo.alert type=(kosmoLinkState == "STALE")?then("warning", "success") textId="kosmo-verified-email-link-text"><#if kosmoLinkState == "VERIFIED">${msg("kosmoVerifiedEmailLinkVerified")}<#elseif kosmoLinkState == "ALREADY_VERIFIED">${msg("kosmoVerifiedEmailLinkAlready")}<#else>${msg("kosmoVerifiedEmailLinkStale")}</#if></@kosmo.alert>
                 <#if kosmoEmailAddress?has_content && kosmoLinkState != "STALE">
                     <p><strong id="kosmo-verified-email-address" class="kosmo-address">${kosmoEmailAddress}</strong></p>
                 </#if>

@@ -2,8 +2,10 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "passkeys.ftl" as passkeys>
-<#-- 【2】 User ID + initial password. Built from keycloak.v2's macros; differs from its login.ftl in the heading
-     (the realm's display name), the forgot-user-ID link (when switched on) and the two notes for members. -->
+<#-- 【2】 User ID + initial password. Built from keycloak.v2's macros (field, buttons, passkeys). keycloak.v2's login.ftl
+     has no hook for what differs here, so the page is ours: the heading is the realm's display name (its header is
+     the fixed message loginAccountTitle), the forgot-user-ID link sits in the form (when switched on), and the info
+     band with the two notes for members is always shown (keycloak.v2 shows it only when registration is allowed). -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
     <#if section = "header">
         ${realm.displayName!msg("loginAccountTitle")}

@@ -1,5 +1,5 @@
 <#import "field.ftl" as field>
-<#-- keycloak.v2's macro with one change: "全てのデバイスからサインアウトする" starts checked where our provider asks
+<#-- keycloak.v2's macro file (this one macro) with one change: "全てのデバイスからサインアウトする" starts checked where our provider asks
      for it (a password reset, see KosmoUpdatePassword). -->
 <#macro logoutOtherSessions>
     <div id="kc-form-options" class="${properties.kcFormOptionsClass!}">

@@ -4,7 +4,8 @@
 <#import "buttons.ftl" as buttons>
 <#-- 2-1 / 2-2 passkey registration. Same as keycloak.v2's page, but the device name (manual 【6】 「パスキー」)
      is typed on the page instead of in a browser prompt: Keycloak's webauthnRegister.js asks window.prompt for
-     the label, and this page answers it with the field's value. -->
+     the label, and this page answers it with the field's value. keycloak.v2's page has no hook for a field in its
+     form nor for the script's arguments, so the whole page is ours; compare it with keycloak.v2's on every upgrade. -->
 <@layout.registrationLayout; section>
     <#if section = "header">
         ${msg("webauthn-registration-title")}
