@@ -16,6 +16,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Lockouts;
 import jp.kosmo.keycloak.it.support.Lockouts.Status;
 import jp.kosmo.keycloak.it.support.Mails;
@@ -48,7 +49,7 @@ import org.openqa.selenium.By;
  * the first four wrong entries come more than a second apart, as a member types.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class PermanentLockoutIT {
+class PermanentLockoutIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
@@ -64,37 +65,17 @@ class PermanentLockoutIT {
     /** Keycloak ends a login whose member has been disabled meanwhile with its error page (accountDisabledMessage). */
     private static final String DISABLED = "このユーザIDは現在ご利用いただけません。健康保険組合にお問い合わせください。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     /** A second browser: someone elsewhere typing the member's user ID with wrong passwords. */
     @InjectWebDriver(ref = "elsewhere")
     ManagedWebDriver elsewhere;
 
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private OnboardingPages pages;
-    private Members members;
     private Lockouts lockouts;
-    private Mails mails;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
+        birthdate = browser.page(BirthdatePage.class);
         lockouts = new Lockouts(members);
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
         browser.forgetSession();
         // the framework puts the realm back as imported after each test
         realm.updateWithCleanup(r -> r.update(rep -> rep.setWaitIncrementSeconds(WAIT_SECONDS)));
@@ -208,8 +189,8 @@ class PermanentLockoutIT {
     void emailCodes() {
         String member = members.create("permmail", BIRTHDATE, PASSWORD);
         String address = emailOtpMember(member);
-        Browser other = new Browser(elsewhere);
-        LoginPage otherLogin = new LoginPage(other);
+        Browser other = browserOf(elsewhere);
+        LoginPage otherLogin = other.page(LoginPage.class);
 
         laterLogin(member, OnboardingPages.EMAIL_OTP);
         String code = Mails.code(mails.awaitMail(address, 1));
@@ -317,11 +298,11 @@ class PermanentLockoutIT {
 
     /** Keycloak's error page, which ends this login: the member was disabled while on the page. */
     private void assertDisabledPage(String what) {
-        ErrorPage error = new ErrorPage(browser);
+        ErrorPage error = browser.page(ErrorPage.class);
         error.assertCurrent();
         // the message, then Keycloak's link back to the application
         assertEquals(DISABLED, error.message().lines().findFirst().orElse(""), what);
-        assertFalse(driverUrl().startsWith(Browser.ACCOUNT_URL), "no way into the portal");
+        assertFalse(driverUrl().startsWith(urls.account()), "no way into the portal");
     }
 
     /** Waits (in short steps) longer than a temporary lockout lasts; the member stays locked all along. */
@@ -360,7 +341,7 @@ class PermanentLockoutIT {
     private String refusedLogin(String userId) {
         logIn(userId);
         browser.waitForPageId(LoginPage.PAGE_ID);
-        assertFalse(driverUrl().startsWith(Browser.ACCOUNT_URL), "no way into the portal");
+        assertFalse(driverUrl().startsWith(urls.account()), "no way into the portal");
         return browser.text(By.tagName("body"));
     }
 
@@ -380,7 +361,7 @@ class PermanentLockoutIT {
     private String appOtpMember(String member) {
         logIn(member);
         birthdate.enter(TYPED_BIRTHDATE);
-        new TermsPage(browser).accept();
+        browser.page(TermsPage.class).accept();
         pages.choose("app-otp");
         String key = pages.totpKeyFromUnableToScan();
         pages.submitTotp(Totp.code(key, System.currentTimeMillis() / 1000), "phone");
@@ -394,7 +375,7 @@ class PermanentLockoutIT {
         String address = members.find(member).getEmail();
         logIn(member);
         birthdate.enter(TYPED_BIRTHDATE);
-        new TermsPage(browser).accept();
+        browser.page(TermsPage.class).accept();
         pages.choose("email-otp");
         pages.complete();
         browser.waitForPortal();
