@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.kosmo.keycloak.it.pages.AccountConsolePage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.EmailCodePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
@@ -164,12 +165,7 @@ class AddressChangeIT extends KosmoTestBase {
             user.setEmailVerified(false);
         });
         String address = "first-" + member + "@example.org";
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        browser.page(BirthdatePage.class).enter("19790822");
-        browser.page(TermsPage.class).accept();
-        browser.page(VerifiedEmailPage.class).submit(address);
+        firstLogin.untilVerifiedEmail(member, PASSWORD, FirstLogin.BIRTHDATE_TYPED).submit(address);
         MimeMessage verification = mails.awaitMail(address, 1);
         browser.page(EmailCodePage.class).enterCode(Mails.code(verification));
         browser.waitForPageId(OnboardingPages.CHOOSER);

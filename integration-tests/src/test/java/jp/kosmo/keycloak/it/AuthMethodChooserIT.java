@@ -49,14 +49,11 @@ class AuthMethodChooserIT extends KosmoTestBase {
     }
 
     private void logInToChooser(String member, boolean birthdate) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
         if (birthdate) {
-            browser.page(BirthdatePage.class).enter("19790822");
-            browser.page(TermsPage.class).accept();
+            firstLogin.untilChooser(member, PASSWORD);
+        } else {
+            firstLogin.laterLogin(member, PASSWORD, OnboardingPages.CHOOSER);
         }
-        browser.waitForPageId(OnboardingPages.CHOOSER);
     }
 
     @Test

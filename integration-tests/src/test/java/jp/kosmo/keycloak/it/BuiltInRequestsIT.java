@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
@@ -50,10 +51,7 @@ class BuiltInRequestsIT extends KosmoTestBase {
     }
 
     private void toFirstRequiredAction(String member) {
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        browser.page(BirthdatePage.class).enter("19790822");
-        browser.page(TermsPage.class).accept();
+        firstLogin.throughBirthdate(member, PASSWORD, FirstLogin.BIRTHDATE_TYPED);
     }
 
     @Test

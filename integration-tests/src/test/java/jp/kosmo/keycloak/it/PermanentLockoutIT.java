@@ -45,8 +45,8 @@ import org.openqa.selenium.By;
  * wrong password, until an admin turns the member on again.
  *
  * <p>The test realm's wait increment is 3 s instead of the shipped 300 s (reset after each test); the lockouts are
- * waited out by polling the admin API, never by long sleeps. Keycloak's quick-login check (1 s) is kept as shipped:
- * the first four wrong entries come more than a second apart, as a member types.
+ * waited out by moving the server clock (the framework's time offset), never by sleeps. Keycloak's quick-login check (1 s)
+ * is kept as shipped: the first four wrong entries come more than a second apart on the server clock, as a member types.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class PermanentLockoutIT extends KosmoTestBase {
@@ -114,7 +114,7 @@ class PermanentLockoutIT extends KosmoTestBase {
         assertNull(members.attribute(member, "kosmoBirthdateVerifiedAt"));
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             int n = failure;
             nextLockout(member, failure, () -> birthdate.enter("1979020" + n));
         }
@@ -161,7 +161,7 @@ class PermanentLockoutIT extends KosmoTestBase {
         assertEquals(LOCKED_FOR_A_WHILE, pages.fieldError("otp"), "the right app code during a temporary lockout");
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             // Keycloak's OTP form ends a login that has met a lockout: the member signs in again
             laterLogin(member, OnboardingPages.OTP_LOGIN);
             nextLockout(member, failure, () -> pages.enterAppCode(wrongAppCode(key)));
@@ -200,7 +200,7 @@ class PermanentLockoutIT extends KosmoTestBase {
             pages.enterEmailCode(wrong);
             assertEquals("ワンタイムパスワードが正しくありません。", pages.fieldError("otp"));
             lockouts.awaitFailures(member, failure);
-            Members.sleep(1000); // Keycloak's quick-login check: a member types slower than once a second
+            clock.pastQuickLoginCheck(); // a member types slower than Keycloak's quick-login check (1 s)
         }
         wrongPasswordElsewhere(other, otherLogin, member);
         Status first = lockouts.awaitFailures(member, FAILURE_FACTOR);
@@ -209,7 +209,7 @@ class PermanentLockoutIT extends KosmoTestBase {
         assertEquals(LOCKED_FOR_A_WHILE, pages.alert(), "the right email code during a temporary lockout");
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             nextLockout(member, failure, () -> wrongPasswordElsewhere(other, otherLogin, member));
         }
         assertPermanentlyLocked(member);
@@ -268,7 +268,7 @@ class PermanentLockoutIT extends KosmoTestBase {
             Status status = lockouts.awaitFailures(member, failure);
             if (failure < FAILURE_FACTOR) {
                 assertFalse(status.locked(), "no lockout before the failure factor: " + status);
-                Members.sleep(1000); // Keycloak's quick-login check: a member types slower than once a second
+                clock.pastQuickLoginCheck(); // a member types slower than Keycloak's quick-login check (1 s)
             }
         }
         assertEquals(new Status(true, FAILURE_FACTOR, 1, lockouts.status(member).secondFactorFailures()),
@@ -305,19 +305,25 @@ class PermanentLockoutIT extends KosmoTestBase {
         assertFalse(driverUrl().startsWith(urls.account()), "no way into the portal");
     }
 
-    /** Waits (in short steps) longer than a temporary lockout lasts; the member stays locked all along. */
+    /** Moves the server clock (in 1 s steps) past the end a temporary lockout would have; the member stays locked. */
     private void outlastTemporaryLockout(String member) {
         for (int second = 0; second <= WAIT_SECONDS; second++) {
-            Members.sleep(1000);
+            clock.advanceSeconds(1);
             assertTrue(lockouts.status(member).locked(), "still locked after " + (second + 1) + " s");
         }
         assertFalse(lockouts.enabled(member));
     }
 
+    /** Moves the server clock past the temporary lockout (the test realm's wait increment) and sees it end. */
+    private void endTemporaryLockout(String member) {
+        clock.advanceSeconds(WAIT_SECONDS + 1);
+        assertFalse(lockouts.awaitUnlocked(member).locked(), "the temporary lockout is over");
+    }
+
     private Status twoWrong(String member, Runnable wrong) {
         wrong.run();
         lockouts.awaitFailures(member, 1);
-        Members.sleep(1000);
+        clock.pastQuickLoginCheck();
         wrong.run();
         return lockouts.awaitFailures(member, 2);
     }
@@ -359,26 +365,13 @@ class PermanentLockoutIT extends KosmoTestBase {
 
     /** First login up to the portal, choosing the app OTP; returns the key as the page showed it. */
     private String appOtpMember(String member) {
-        logIn(member);
-        birthdate.enter(TYPED_BIRTHDATE);
-        browser.page(TermsPage.class).accept();
-        pages.choose("app-otp");
-        String key = pages.totpKeyFromUnableToScan();
-        pages.submitTotp(Totp.code(key, System.currentTimeMillis() / 1000), "phone");
-        pages.complete();
-        browser.waitForPortal();
-        return key;
+        return firstLogin.choosingApp(member, PASSWORD, "phone");
     }
 
     /** First login up to the portal, choosing email codes; returns the member's verified address. */
     private String emailOtpMember(String member) {
         String address = members.find(member).getEmail();
-        logIn(member);
-        birthdate.enter(TYPED_BIRTHDATE);
-        browser.page(TermsPage.class).accept();
-        pages.choose("email-otp");
-        pages.complete();
-        browser.waitForPortal();
+        firstLogin.choosingEmailCodes(member, PASSWORD);
         return address;
     }
 

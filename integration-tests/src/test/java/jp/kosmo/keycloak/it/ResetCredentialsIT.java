@@ -55,12 +55,7 @@ class ResetCredentialsIT extends KosmoTestBase {
 
     /** First login up to the chooser; the method's own enrolment is done by the caller. */
     private void toChooser(String member) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        birthdate.enter("19790822");
-        browser.page(TermsPage.class).accept();
-        browser.waitForPageId(OnboardingPages.CHOOSER);
+        firstLogin.untilChooser(member, PASSWORD);
     }
 
     /** 「パスワードを忘れた方はこちら」 → user ID → the answer page. */
