@@ -48,7 +48,7 @@ class PasswordBlocklistIT extends KosmoTestBase {
     /** 【2】-【4】, 【8】 email codes (nothing to enrol): the member is on 【9】. */
     private String memberAtNewPassword() {
         String member = members.createLetterMember("common", "1979-08-22", INITIAL, "member@kosmo.example");
-        new FirstLogin(browser).throughBirthdate(member, INITIAL, "19790822");
+        firstLogin.throughBirthdate(member, INITIAL, "19790822");
         pages.choose("email-otp");
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         return member;

@@ -202,7 +202,7 @@ class StolenPasswordIT extends KosmoTestBase {
     }
 
     private Seen submitAtGate(String member, String address) {
-        VerifiedEmailPage gate = new FirstLogin(browser).untilVerifiedEmail(member, PASSWORD, BIRTHDATE_TYPED);
+        VerifiedEmailPage gate = firstLogin.untilVerifiedEmail(member, PASSWORD, BIRTHDATE_TYPED);
         gate.submit(address);
         browser.waitForPageId(EmailCodePage.PAGE_ID);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();

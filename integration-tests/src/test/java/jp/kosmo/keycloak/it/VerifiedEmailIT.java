@@ -69,14 +69,12 @@ class VerifiedEmailIT extends KosmoTestBase {
     ManagedWebDriver secondWebDriver;
 
     private Browser phone;
-    private FirstLogin firstLogin;
     private EmailCodePage codePage;
     private Mailbox mailbox;
 
     @BeforeEach
     void setUp() {
         phone = browserOf(secondWebDriver);
-        firstLogin = new FirstLogin(browser);
         codePage = browser.page(EmailCodePage.class);
         mailbox = new Mailbox(mailServer);
         browser.forgetSession();
