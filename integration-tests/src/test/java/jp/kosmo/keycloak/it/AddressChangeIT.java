@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.kosmo.keycloak.it.pages.AccountConsolePage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.EmailCodePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
@@ -23,6 +24,7 @@ import jp.kosmo.keycloak.it.support.AccountApi;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.HttpBrowser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,39 +45,19 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * {@code kosmo-security-notices} to the old address.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class AddressChangeIT {
+class AddressChangeIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String REQUESTED_SUBJECT = "【KOSMO Communication Web】メールアドレス変更のお申し込みがありました";
     private static final String CHANGED_SUBJECT = "【KOSMO Communication Web】メールアドレスが変更されました";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
-    private OnboardingPages pages;
     private AccountConsolePage console;
     private UpdateEmailPage updateEmail;
-    private Members members;
-    private Mails mails;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        pages = new OnboardingPages(browser);
         console = new AccountConsolePage(browser);
-        updateEmail = new UpdateEmailPage(browser);
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
+        updateEmail = browser.page(UpdateEmailPage.class);
     }
 
     @Test
@@ -183,14 +165,9 @@ class AddressChangeIT {
             user.setEmailVerified(false);
         });
         String address = "first-" + member + "@example.org";
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        new BirthdatePage(browser).enter("19790822");
-        new TermsPage(browser).accept();
-        new VerifiedEmailPage(browser).submit(address);
+        firstLogin.untilVerifiedEmail(member, PASSWORD, FirstLogin.BIRTHDATE_TYPED).submit(address);
         MimeMessage verification = mails.awaitMail(address, 1);
-        new EmailCodePage(browser).enterCode(Mails.code(verification));
+        browser.page(EmailCodePage.class).enterCode(Mails.code(verification));
         browser.waitForPageId(OnboardingPages.CHOOSER);
 
         UserRepresentation user = members.find(member);
@@ -205,14 +182,7 @@ class AddressChangeIT {
     /** A member who chose email codes at their first login and is now in the portal; returns their address. */
     private String emailCodeMember(String member) {
         String address = members.find(member).getEmail();
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        new BirthdatePage(browser).enter("19790822");
-        new TermsPage(browser).accept();
-        pages.choose("email-otp");
-        pages.complete();
-        browser.waitForPortal();
+        firstLogin.choosingEmailCodes(member, PASSWORD);
         assertTrue(members.credentials(member).stream().anyMatch(c -> "kosmo-email-otp".equals(c.getType())),
                 "the member has the kosmo-email-otp credential");
         return address;

@@ -13,6 +13,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.Totp;
 import org.junit.jupiter.api.AfterEach;
@@ -30,30 +31,15 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** 【8】 The chooser as the admin configures it, and the manual's "enrol at the next login" (【11】). */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class AuthMethodChooserIT {
+class AuthMethodChooserIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String ACTION = "kosmo-auth-method";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private LoginPage login;
-    private OnboardingPages pages;
-    private Members members;
     private Map<String, String> originalConfig;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        browser.setWindowWidth(1280, 1000);
         originalConfig = members.configureRequiredAction(ACTION, Map.of());
     }
 
@@ -63,14 +49,11 @@ class AuthMethodChooserIT {
     }
 
     private void logInToChooser(String member, boolean birthdate) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
         if (birthdate) {
-            new BirthdatePage(browser).enter("19790822");
-            new TermsPage(browser).accept();
+            firstLogin.untilChooser(member, PASSWORD);
+        } else {
+            firstLogin.laterLogin(member, PASSWORD, OnboardingPages.CHOOSER);
         }
-        browser.waitForPageId(OnboardingPages.CHOOSER);
     }
 
     @Test
@@ -137,7 +120,7 @@ class AuthMethodChooserIT {
         browser.waitForPageId(OnboardingPages.TOTP_SETUP);
         assertEquals("ステップ 1 / 1", pages.step());
         String key = pages.totpKeyFromUnableToScan();
-        pages.submitTotp(Totp.freshCode(key, 5), "Authenticator");
+        pages.submitTotp(Totp.now(key), "Authenticator");
         browser.waitForPortal();
         assertEquals(null, members.attribute(member, "kosmoAuthMethodPending"));
         assertTrue(members.credentials(member).stream().anyMatch(c -> "otp".equals(c.getType())));

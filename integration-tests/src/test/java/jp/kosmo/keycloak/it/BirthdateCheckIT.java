@@ -13,6 +13,7 @@ import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,30 +31,17 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** 【3】 The birthdate check (authenticator kosmo-birthdate) in the shipped "kosmo browser" flow. */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class BirthdateCheckIT {
+class BirthdateCheckIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private Members members;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        members = new Members(realm.admin());
+        birthdate = browser.page(BirthdatePage.class);
         browser.forgetSession();
-        browser.setWindowWidth(1280, 1000);
     }
 
 
@@ -119,7 +107,7 @@ class BirthdateCheckIT {
                 .map(EventRepresentation::getError).anyMatch(Errors.INVALID_USER_CREDENTIALS::equals));
 
         // more than a second later (Keycloak's quick-login check), the right birthdate still gets through
-        Members.sleep(1100);
+        clock.advanceSeconds(2);
         birthdate.enter("19790822");
         browser.waitForPastBirthdate();
     }
@@ -157,7 +145,7 @@ class BirthdateCheckIT {
         logInAs(member, PASSWORD);
         for (int attempt = 1; attempt <= 5; attempt++) {
             // slower than Keycloak's quick-login check (1 s), as a member would type
-            Members.sleep(1100);
+            clock.advanceSeconds(2);
             birthdate.enter("1979010" + attempt);
             birthdate.assertCurrent();
         }

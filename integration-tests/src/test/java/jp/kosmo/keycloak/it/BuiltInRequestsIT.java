@@ -10,11 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.Totp;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,39 +37,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Which action a page belongs to is the {@code execution} its form posts to.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class BuiltInRequestsIT {
+class BuiltInRequestsIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Kosmo-Initial-2026";
     private static final String NEW_PASSWORD = "Sakura-Nagoya-2026";
     private static final Pattern STEP = Pattern.compile("ステップ \\d+ / \\d+");
     private static final By REQUIRED_ACTION_FORM = By.cssSelector("form[action*='/login-actions/required-action']");
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private LoginPage login;
-    private OnboardingPages pages;
-    private Members members;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        browser.setWindowWidth(1280, 1000);
         browser.forgetSession();
     }
 
     private void toFirstRequiredAction(String member) {
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        new BirthdatePage(browser).enter("19790822");
-        new TermsPage(browser).accept();
+        firstLogin.throughBirthdate(member, PASSWORD, FirstLogin.BIRTHDATE_TYPED);
     }
 
     @Test
@@ -107,7 +91,7 @@ class BuiltInRequestsIT {
             toFirstRequiredAction(member);
             browser.waitForPortal();
 
-            browser.driver().navigate().to(Browser.ACCOUNT_URL + "account-security/signing-in");
+            browser.driver().navigate().to(urls.account() + "account-security/signing-in");
             By update = By.cssSelector("[data-testid='password/credential-list'] [data-testrole='update']");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(update));
             browser.driver().findElement(update).click();

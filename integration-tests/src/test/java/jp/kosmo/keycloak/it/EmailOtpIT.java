@@ -13,6 +13,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -29,35 +30,15 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Later logins with a one-time password by email (authenticator kosmo-email-otp): the ways it can go wrong. */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class EmailOtpIT {
+class EmailOtpIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String EXECUTION = "kosmo-email-otp";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
-    private OnboardingPages pages;
-    private Members members;
-    private Mails mails;
     private Map<String, String> originalConfig;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
         originalConfig = members.configureExecution(EXECUTION, Map.of());
     }
 
@@ -69,22 +50,12 @@ class EmailOtpIT {
     /** A member who already chose email codes at their first login; returns their address. */
     private String emailOtpMember(String member) {
         String address = members.find(member).getEmail();
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        new BirthdatePage(browser).enter("19790822");
-        new TermsPage(browser).accept();
-        pages.choose("email-otp");
-        pages.complete();
-        browser.waitForPortal();
+        firstLogin.choosingEmailCodes(member, PASSWORD);
         return address;
     }
 
     private void laterLogin(String member) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        browser.waitForPageId(OnboardingPages.EMAIL_OTP);
+        firstLogin.laterLogin(member, PASSWORD, OnboardingPages.EMAIL_OTP);
     }
 
     @Test
@@ -117,7 +88,7 @@ class EmailOtpIT {
         assertEquals("ワンタイムパスワードが正しくありません。", pages.fieldError("otp"));
         assertEquals(1, failures(members.awaitBruteForceStatus(member, s -> failures(s) == 1)));
 
-        Members.sleep(1100);
+        clock.pastQuickLoginCheck();
         pages.enterEmailCode(code);
         browser.waitForPortal();
     }
@@ -131,7 +102,7 @@ class EmailOtpIT {
         String code = Mails.code(mails.awaitMail(address, 1));
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 1; i <= 5; i++) {
-            Members.sleep(1100);
+            clock.pastQuickLoginCheck();
             pages.enterEmailCode(wrong);
         }
         assertEquals("誤りが続いたため、このワンタイムパスワードは使えなくなりました。「メールを再送信」で新しいワンタイムパスワードを受け取ってください。",
@@ -151,11 +122,10 @@ class EmailOtpIT {
     }
 
     @Test
-    @DisplayName("a resend before the cooldown is refused with the time left; after it a new mail comes and the old code is dead")
+    @DisplayName("a resend before the cooldown (the design's 60 s) is refused with the time left; after it a new mail comes and the old code is dead")
     void resend() {
         String member = members.create("resend", "1979-08-22", PASSWORD);
         String address = emailOtpMember(member);
-        members.configureExecution(EXECUTION, Map.of("kosmo.email-otp.resend-cooldown-seconds", "3"));
         laterLogin(member);
         String first = Mails.code(mails.awaitMail(address, 1));
 
@@ -163,13 +133,13 @@ class EmailOtpIT {
         assertTrue(pages.alert().matches("再送信はあと[0-9]+秒お待ちください。"), pages.alert());
         assertEquals(1, mails.to(address).size(), "no mail sent before the cooldown");
 
-        Members.sleep(3100);
+        clock.advanceSeconds(61);
         pages.resendEmailCode();
         String second = Mails.code(mails.awaitMail(address, 2));
         if (!second.equals(first)) {
             pages.enterEmailCode(first);
             assertEquals("ワンタイムパスワードが正しくありません。", pages.fieldError("otp"));
-            Members.sleep(1100);
+            clock.pastQuickLoginCheck();
         }
         pages.enterEmailCode(second);
         browser.waitForPortal();
@@ -201,7 +171,7 @@ class EmailOtpIT {
         laterLogin(member);
         MimeMessage mail = mails.awaitMail(address, 1);
         assertTrue(Mails.text(mail).contains("有効期限は 1 分"), Mails.text(mail));
-        Members.sleep(31_000);
+        clock.advanceSeconds(31);
         pages.enterEmailCode(Mails.code(mail));
         assertEquals("ワンタイムパスワードの有効期限が切れています。「メールを再送信」で新しいワンタイムパスワードを受け取ってください。",
                 pages.fieldError("otp"));

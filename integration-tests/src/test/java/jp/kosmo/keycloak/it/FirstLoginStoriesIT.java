@@ -14,6 +14,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.Passkeys;
@@ -35,36 +36,16 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * 【3】 birthdate, 【8】 choose the method, enrol it, 【9】 new password, 【10】 done — then sign in again with it.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class FirstLoginStoriesIT {
+class FirstLoginStoriesIT extends KosmoTestBase {
 
     private static final String INITIAL = "Kosmo-19790822";
     private static final String NEW_PASSWORD = "Sakura-Nagoya-2026";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private OnboardingPages pages;
-    private Members members;
-    private Mails mails;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
+        birthdate = browser.page(BirthdatePage.class);
         browser.forgetSession();
     }
 
@@ -78,7 +59,7 @@ class FirstLoginStoriesIT {
         birthdate.assertCurrent();
         assertEquals("ステップ 1 / 6", pages.step(), "birthdate, terms, method, enrolment, password, done");
         birthdate.enter("19790822");
-        TermsPage terms = new TermsPage(browser);
+        TermsPage terms = browser.page(TermsPage.class);
         terms.assertCurrent();
         assertEquals("ステップ 2 / 6", pages.step());
         terms.accept();
@@ -154,7 +135,7 @@ class FirstLoginStoriesIT {
         assertEquals("ステップ 4 / 6", pages.step());
         assertEquals("スキャンできませんか？", pages.unableToScanLink());
         String key = pages.totpKeyFromUnableToScan();
-        String code = Totp.freshCode(key, 5);
+        String code = Totp.now(key);
         // typed as a phone keyboard or a Japanese IME would: full-width digits with a space
         String typed = toFullWidth(code.substring(0, 3)) + " " + toFullWidth(code.substring(3));
         pages.submitTotp(typed, "Google Authenticator");
@@ -162,9 +143,8 @@ class FirstLoginStoriesIT {
 
         laterLogin(member);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
-        // a code the app shows now (not the one used at set-up: codes are single use)
-        Members.sleep(Math.max(0, (30 - (System.currentTimeMillis() / 1000) % 30) + 1) * 1000L);
-        String loginCode = Totp.freshCode(key, 5);
+        // a code the app shows a period later (not the one used at set-up: codes are single use)
+        String loginCode = Totp.nextPeriod(key);
         pages.enterAppCode(loginCode);
         browser.waitForPortal();
 

@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import jp.kosmo.keycloak.it.support.AnswerTimes;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoUrls;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.server.KeycloakUrls;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -33,6 +36,9 @@ class ForgotUserIdBenchmark {
     @InjectMailServer
     MailServer mailServer;
 
+    @InjectKeycloakUrls
+    KeycloakUrls keycloakUrls;
+
     @Test
     void answerTimes() {
         Members members = new Members(realm.admin());
@@ -41,7 +47,7 @@ class ForgotUserIdBenchmark {
                 "kosmo.forgot-user-id.per-address-per-hour", "10000"));
         String member = members.create("fuid-bench", "1979-08-22", "Kosmo-Pass-2026!");
         String address = member + "@example.com";
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(new KosmoUrls(keycloakUrls));
         client.open();
         Map<String, Supplier<ForgotUserIdClient.Answer>> kinds = new LinkedHashMap<>();
         kinds.put("matching", () -> client.submit(address, "19790822"));

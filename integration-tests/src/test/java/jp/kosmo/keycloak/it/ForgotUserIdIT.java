@@ -15,6 +15,7 @@ import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.ForgotUserIdEvents;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -32,30 +33,17 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** 「ユーザIDを忘れた方はこちら」: the user ID by mail, and the same answer whoever asks. */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class ForgotUserIdIT {
+class ForgotUserIdIT extends KosmoTestBase {
 
     private static final String LOGIN_FORM = "kosmo-login-form";
     private static final String SENT = "ご登録のメールアドレスにユーザIDをお送りしました。届かない場合は健康保険組合にお問い合わせください。";
     private static final String TRY_LATER = "お問い合わせが集中しているため、ただいま受け付けできません。しばらく時間をおいてから再度お試しください。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Members members;
-    private Mails mails;
     private ForgotUserIdEvents events;
     private Map<String, String> shippedSettings;
 
     @BeforeEach
     void setUp() {
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
         events = new ForgotUserIdEvents(realm.admin());
         // every request of this class comes from 127.0.0.1: the per-IP limit has its own test
         shippedSettings = members.configureExecution(LOGIN_FORM, Map.of("kosmo.forgot-user-id.per-ip-per-hour", "0"));
@@ -71,14 +59,13 @@ class ForgotUserIdIT {
     void story() {
         String member = members.create("fuid", "1979-08-22", "Kosmo-Pass-2026!");
         String address = member + "@example.com";
-        Browser browser = new Browser(webDriver);
         browser.forgetSession();
         browser.openPortal();
-        LoginPage login = new LoginPage(browser);
+        LoginPage login = browser.page(LoginPage.class);
         assertEquals("ユーザIDを忘れた方はこちら", login.forgotUserIdLink());
         login.openForgotUserId();
 
-        ForgotUserIdPage page = new ForgotUserIdPage(browser);
+        ForgotUserIdPage page = browser.page(ForgotUserIdPage.class);
         assertEquals("ユーザIDの確認", page.heading());
         assertEquals("ご登録のメールアドレスと生年月日を入力して「送信」を押してください。ご登録内容と一致した場合、そのメールアドレスにユーザIDをお送りします。",
                 page.instruction());
@@ -95,7 +82,7 @@ class ForgotUserIdIT {
         assertEquals("【KOSMO Communication Web】ユーザIDのお知らせ", Mails.subject(mail));
         assertTrue(Mails.text(mail).contains("ユーザID: " + member), Mails.text(mail));
         assertTrue(Mails.html(mail).contains(member), Mails.html(mail));
-        assertEquals(Browser.ACCOUNT_URL, Mails.link(mail));
+        assertEquals(urls.account(), Mails.link(mail));
         assertFalse(Mails.text(mail).contains("19790822") || Mails.text(mail).contains("1979-08-22"));
 
         EventRepresentation event = events.await(List.of(address), 1).get(0);
@@ -117,10 +104,9 @@ class ForgotUserIdIT {
     void english() {
         String member = members.create("fuid-en", "1985-03-15", "Kosmo-Pass-2026!");
         String address = member + "@example.com";
-        Browser browser = new Browser(webDriver);
         browser.forgetSession();
-        browser.driver().get(Browser.BASE_URL + ForgotUserIdClient.PATH + "?client_id=account-console&kc_locale=en");
-        ForgotUserIdPage page = new ForgotUserIdPage(browser);
+        browser.driver().get(urls.base() + ForgotUserIdClient.PATH + "?client_id=account-console&kc_locale=en");
+        ForgotUserIdPage page = browser.page(ForgotUserIdPage.class);
         assertEquals("Find your user ID", page.heading());
         assertEquals("Email address", page.label("email"));
         page.submit(address, "19850315");
@@ -138,7 +124,7 @@ class ForgotUserIdIT {
         String member = members.create("fuid-same", "1979-08-22", "Kosmo-Pass-2026!");
         String unverified = members.create("fuid-unverified", "1979-08-22", "Kosmo-Pass-2026!",
                 u -> { u.setEmail(u.getUsername() + "@example.com"); u.setEmailVerified(false); });
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         ForgotUserIdClient.Answer opened = client.open();
         assertEquals(200, opened.status());
         assertTrue(opened.setCookies().stream().anyMatch(c -> c.startsWith("KOSMO_FORGOT_USER_ID=") && c.contains("SameSite=Strict")
@@ -183,7 +169,7 @@ class ForgotUserIdIT {
         String member = members.create("fuid-limit", "1979-08-22", "Kosmo-Pass-2026!");
         String known = member + "@example.com";
         String unknown = "nobody-" + member + "@example.com";
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         for (int i = 0; i < 2; i++) {
             assertTrue(client.submit(known, "19790822").text().contains(SENT));
@@ -209,7 +195,7 @@ class ForgotUserIdIT {
     @DisplayName("per-IP limit: every address gets \"try later\" once the client IP used up its requests")
     void perIpLimit() {
         members.configureExecution(LOGIN_FORM, Map.of("kosmo.forgot-user-id.per-ip-per-hour", "3"));
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         String answer = "";
         for (int i = 0; i < 4; i++) {
@@ -221,7 +207,7 @@ class ForgotUserIdIT {
     @Test
     @DisplayName("bad input: a message on its field, the input kept, no 500, markup shown as text, no mail and no event")
     void badInput() {
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         assertFieldErrors(client.submit("", ""), "メールアドレスを入力してください。", "生年月日を入力してください。");
         assertFieldErrors(client.submit("taro@", "19790822"), "メールアドレスの形式が正しくありません(例: taro@example.com)。入力内容をご確認ください。", null);
@@ -252,13 +238,13 @@ class ForgotUserIdIT {
     @DisplayName("a post without the page's token (another site, an old tab) is refused with a message and sends nothing")
     void crossSitePost() {
         String member = members.create("fuid-csrf", "1979-08-22", "Kosmo-Pass-2026!");
-        ForgotUserIdClient forger = new ForgotUserIdClient();
+        ForgotUserIdClient forger = new ForgotUserIdClient(urls);
         ForgotUserIdClient.Answer noCookie = forger.post(Map.of("email", member + "@example.com", "birthdate", "19790822"));
         assertEquals(200, noCookie.status());
         assertTrue(noCookie.text().contains("画面の有効期限が切れたため受け付けできませんでした。"), noCookie.text());
         assertTrue(noCookie.body().contains("value=\"" + member + "@example.com\""), "what was typed is kept");
 
-        ForgotUserIdClient victim = new ForgotUserIdClient();
+        ForgotUserIdClient victim = new ForgotUserIdClient(urls);
         victim.open();
         ForgotUserIdClient.Answer wrongToken = victim.post(Map.of("csrf", "A".repeat(43),
                 "email", member + "@example.com", "birthdate", "19790822"));
@@ -274,10 +260,9 @@ class ForgotUserIdIT {
     void addressOnly() {
         members.configureExecution(LOGIN_FORM, Map.of("kosmo.forgot-user-id.birthdate-required", "false"));
         String member = members.create("fuid-addr", "1979-08-22", "Kosmo-Pass-2026!");
-        Browser browser = new Browser(webDriver);
         browser.forgetSession();
-        browser.driver().get(Browser.BASE_URL + ForgotUserIdClient.PATH);
-        ForgotUserIdPage page = new ForgotUserIdPage(browser);
+        browser.driver().get(urls.base() + ForgotUserIdClient.PATH);
+        ForgotUserIdPage page = browser.page(ForgotUserIdPage.class);
         assertEquals("ユーザIDの確認", page.heading());
         assertFalse(page.hasBirthdateField());
         page.submit(member + "@example.com", null);
@@ -289,13 +274,12 @@ class ForgotUserIdIT {
     @DisplayName("switched off: no link on the login page and the page answers 404")
     void switchedOff() {
         members.configureExecution(LOGIN_FORM, Map.of("kosmo.forgot-user-id.enabled", "false"));
-        Browser browser = new Browser(webDriver);
         browser.forgetSession();
         browser.openPortal();
-        LoginPage login = new LoginPage(browser);
+        LoginPage login = browser.page(LoginPage.class);
         browser.waitForPageId(LoginPage.PAGE_ID);
         assertFalse(login.hasForgotUserIdLink());
-        assertEquals(404, new ForgotUserIdClient().open().status());
+        assertEquals(404, new ForgotUserIdClient(urls).open().status());
     }
 
     private static void assertFieldErrors(ForgotUserIdClient.Answer answer, String emailError, String birthdateError) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.ForgotUserIdEvents;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -33,29 +34,19 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * never shows any of it. Holds whether the realm locks temporarily or (after some temporary lockouts) for good.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class ForgotUserIdLockoutIT {
+class ForgotUserIdLockoutIT extends KosmoTestBase {
 
     private static final String LOGIN_FORM = "kosmo-login-form";
     private static final String BIRTHDATE = "1979-08-22";
     private static final String RIGHT = "19790822";
     private static final String SENT = "ご登録のメールアドレスにユーザIDをお送りしました。届かない場合は健康保険組合にお問い合わせください。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Members members;
-    private Mails mails;
     private ForgotUserIdEvents events;
     private Map<String, String> shippedSettings;
     private RealmRepresentation shippedDetection;
 
     @BeforeEach
     void setUp() {
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
         events = new ForgotUserIdEvents(realm.admin());
         // every request comes from 127.0.0.1, and more than the shipped 5 per address are needed here
         shippedSettings = members.configureExecution(LOGIN_FORM, Map.of(
@@ -94,7 +85,7 @@ class ForgotUserIdLockoutIT {
         String memberId = members.find(member).getId();
         String address = member + "@example.com";
         int failureFactor = realm.admin().toRepresentation().getFailureFactor();
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         ForgotUserIdClient.Answer unknown = client.submit("nobody-" + address, RIGHT);
         assertTrue(unknown.text().contains(SENT), unknown.text());
@@ -138,7 +129,7 @@ class ForgotUserIdLockoutIT {
         String unverified = members.create("fuid-unv", BIRTHDATE, "Kosmo-Pass-2026!",
                 u -> { u.setEmail(u.getUsername() + "@example.com"); u.setEmailVerified(false); });
         String noBirthdate = members.create("fuid-nobd", null, "Kosmo-Pass-2026!");
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         ForgotUserIdClient.Answer first = client.submit(unverified + "@example.com", wrongBirthdate(1));
         ForgotUserIdClient.Answer second = client.submit(noBirthdate + "@example.com", wrongBirthdate(1));

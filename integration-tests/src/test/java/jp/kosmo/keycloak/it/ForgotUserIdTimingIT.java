@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jp.kosmo.keycloak.it.support.AnswerTimes;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -28,23 +29,15 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * medians differ by less than 5 ms. The precise figures come from the benchmark (README, Benchmarks).
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class ForgotUserIdTimingIT {
+class ForgotUserIdTimingIT extends KosmoTestBase {
 
     static final int ROUNDS = 200;
     static final double BOUND_MILLIS = 5.0;
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Members members;
     private Map<String, String> shippedSettings;
 
     @BeforeEach
     void setUp() {
-        members = new Members(realm.admin());
         // hundreds of requests from one IP for one address: limits high enough to let them through, still counted
         shippedSettings = members.configureExecution("kosmo-login-form", Map.of(
                 "kosmo.forgot-user-id.per-ip-per-hour", "10000",
@@ -61,7 +54,7 @@ class ForgotUserIdTimingIT {
     void medians() {
         String member = members.create("fuid-timing", "1979-08-22", "Kosmo-Pass-2026!");
         String address = member + "@example.com";
-        ForgotUserIdClient client = new ForgotUserIdClient();
+        ForgotUserIdClient client = new ForgotUserIdClient(urls);
         client.open();
         Map<String, Supplier<ForgotUserIdClient.Answer>> kinds = new LinkedHashMap<>();
         kinds.put("matching", () -> client.submit(address, "19790822"));
@@ -74,7 +67,6 @@ class ForgotUserIdTimingIT {
         assertTrue(difference < BOUND_MILLIS, () -> String.format(Locale.ROOT, "medians differ by %.3f ms", difference));
 
         // the matching requests did send their mails, after the answers
-        Mails mails = new Mails(mailServer);
         mails.awaitMail(address, 30 + ROUNDS);
         assertEquals(0, mails.to("nobody-" + address).size());
     }

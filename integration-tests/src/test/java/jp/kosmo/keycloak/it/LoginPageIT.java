@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,23 +21,12 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** 【2】 The login page as a member sees it, on the shipped realm export. */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class LoginPageIT {
+class LoginPageIT extends KosmoTestBase {
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private LoginPage login;
 
     @BeforeEach
     void open() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
         browser.forgetSession();
-        browser.setWindowWidth(1280, 1000);
         browser.openPortal();
     }
 

@@ -14,6 +14,7 @@ import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +31,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * shipped list (password-blocklist/), at 【9】 新しいパスワードの設定 as the member sees it, in Japanese and English.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class PasswordBlocklistIT {
+class PasswordBlocklistIT extends KosmoTestBase {
 
     private static final String INITIAL = "Kosmo-19790822";
     private static final String STRONG = "Sakura-Nagoya-2026";
@@ -39,28 +40,15 @@ class PasswordBlocklistIT {
     private static final String EN_REFUSED = "This password is on the list of commonly used, easy-to-guess passwords and "
             + "cannot be used. Please choose a different one.";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private OnboardingPages pages;
-    private Members members;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        browser.setWindowWidth(1280, 1000);
     }
 
     /** 【2】-【4】, 【8】 email codes (nothing to enrol): the member is on 【9】. */
     private String memberAtNewPassword() {
         String member = members.createLetterMember("common", "1979-08-22", INITIAL, "member@kosmo.example");
-        new FirstLogin(browser).throughBirthdate(member, INITIAL, "19790822");
+        firstLogin.throughBirthdate(member, INITIAL, "19790822");
         pages.choose("email-otp");
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         return member;

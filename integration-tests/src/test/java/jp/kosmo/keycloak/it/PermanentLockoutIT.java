@@ -16,6 +16,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Lockouts;
 import jp.kosmo.keycloak.it.support.Lockouts.Status;
 import jp.kosmo.keycloak.it.support.Mails;
@@ -44,11 +45,11 @@ import org.openqa.selenium.By;
  * wrong password, until an admin turns the member on again.
  *
  * <p>The test realm's wait increment is 3 s instead of the shipped 300 s (reset after each test); the lockouts are
- * waited out by polling the admin API, never by long sleeps. Keycloak's quick-login check (1 s) is kept as shipped:
- * the first four wrong entries come more than a second apart, as a member types.
+ * waited out by moving the server clock (the framework's time offset), never by sleeps. Keycloak's quick-login check (1 s)
+ * is kept as shipped: the first four wrong entries come more than a second apart on the server clock, as a member types.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class PermanentLockoutIT {
+class PermanentLockoutIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
@@ -64,37 +65,17 @@ class PermanentLockoutIT {
     /** Keycloak ends a login whose member has been disabled meanwhile with its error page (accountDisabledMessage). */
     private static final String DISABLED = "このユーザIDは現在ご利用いただけません。健康保険組合にお問い合わせください。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     /** A second browser: someone elsewhere typing the member's user ID with wrong passwords. */
     @InjectWebDriver(ref = "elsewhere")
     ManagedWebDriver elsewhere;
 
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private OnboardingPages pages;
-    private Members members;
     private Lockouts lockouts;
-    private Mails mails;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
+        birthdate = browser.page(BirthdatePage.class);
         lockouts = new Lockouts(members);
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
         browser.forgetSession();
         // the framework puts the realm back as imported after each test
         realm.updateWithCleanup(r -> r.update(rep -> rep.setWaitIncrementSeconds(WAIT_SECONDS)));
@@ -133,7 +114,7 @@ class PermanentLockoutIT {
         assertNull(members.attribute(member, "kosmoBirthdateVerifiedAt"));
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             int n = failure;
             nextLockout(member, failure, () -> birthdate.enter("1979020" + n));
         }
@@ -180,7 +161,7 @@ class PermanentLockoutIT {
         assertEquals(LOCKED_FOR_A_WHILE, pages.fieldError("otp"), "the right app code during a temporary lockout");
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             // Keycloak's OTP form ends a login that has met a lockout: the member signs in again
             laterLogin(member, OnboardingPages.OTP_LOGIN);
             nextLockout(member, failure, () -> pages.enterAppCode(wrongAppCode(key)));
@@ -208,8 +189,8 @@ class PermanentLockoutIT {
     void emailCodes() {
         String member = members.create("permmail", BIRTHDATE, PASSWORD);
         String address = emailOtpMember(member);
-        Browser other = new Browser(elsewhere);
-        LoginPage otherLogin = new LoginPage(other);
+        Browser other = browserOf(elsewhere);
+        LoginPage otherLogin = other.page(LoginPage.class);
 
         laterLogin(member, OnboardingPages.EMAIL_OTP);
         String code = Mails.code(mails.awaitMail(address, 1));
@@ -219,7 +200,7 @@ class PermanentLockoutIT {
             pages.enterEmailCode(wrong);
             assertEquals("ワンタイムパスワードが正しくありません。", pages.fieldError("otp"));
             lockouts.awaitFailures(member, failure);
-            Members.sleep(1000); // Keycloak's quick-login check: a member types slower than once a second
+            clock.pastQuickLoginCheck(); // a member types slower than Keycloak's quick-login check (1 s)
         }
         wrongPasswordElsewhere(other, otherLogin, member);
         Status first = lockouts.awaitFailures(member, FAILURE_FACTOR);
@@ -228,7 +209,7 @@ class PermanentLockoutIT {
         assertEquals(LOCKED_FOR_A_WHILE, pages.alert(), "the right email code during a temporary lockout");
 
         for (int failure = FAILURE_FACTOR + 1; failure <= PERMANENT_AT; failure++) {
-            lockouts.awaitUnlocked(member);
+            endTemporaryLockout(member);
             nextLockout(member, failure, () -> wrongPasswordElsewhere(other, otherLogin, member));
         }
         assertPermanentlyLocked(member);
@@ -287,7 +268,7 @@ class PermanentLockoutIT {
             Status status = lockouts.awaitFailures(member, failure);
             if (failure < FAILURE_FACTOR) {
                 assertFalse(status.locked(), "no lockout before the failure factor: " + status);
-                Members.sleep(1000); // Keycloak's quick-login check: a member types slower than once a second
+                clock.pastQuickLoginCheck(); // a member types slower than Keycloak's quick-login check (1 s)
             }
         }
         assertEquals(new Status(true, FAILURE_FACTOR, 1, lockouts.status(member).secondFactorFailures()),
@@ -317,26 +298,32 @@ class PermanentLockoutIT {
 
     /** Keycloak's error page, which ends this login: the member was disabled while on the page. */
     private void assertDisabledPage(String what) {
-        ErrorPage error = new ErrorPage(browser);
+        ErrorPage error = browser.page(ErrorPage.class);
         error.assertCurrent();
         // the message, then Keycloak's link back to the application
         assertEquals(DISABLED, error.message().lines().findFirst().orElse(""), what);
-        assertFalse(driverUrl().startsWith(Browser.ACCOUNT_URL), "no way into the portal");
+        assertFalse(driverUrl().startsWith(urls.account()), "no way into the portal");
     }
 
-    /** Waits (in short steps) longer than a temporary lockout lasts; the member stays locked all along. */
+    /** Moves the server clock (in 1 s steps) past the end a temporary lockout would have; the member stays locked. */
     private void outlastTemporaryLockout(String member) {
         for (int second = 0; second <= WAIT_SECONDS; second++) {
-            Members.sleep(1000);
+            clock.advanceSeconds(1);
             assertTrue(lockouts.status(member).locked(), "still locked after " + (second + 1) + " s");
         }
         assertFalse(lockouts.enabled(member));
     }
 
+    /** Moves the server clock past the temporary lockout (the test realm's wait increment) and sees it end. */
+    private void endTemporaryLockout(String member) {
+        clock.advanceSeconds(WAIT_SECONDS + 1);
+        assertFalse(lockouts.awaitUnlocked(member).locked(), "the temporary lockout is over");
+    }
+
     private Status twoWrong(String member, Runnable wrong) {
         wrong.run();
         lockouts.awaitFailures(member, 1);
-        Members.sleep(1000);
+        clock.pastQuickLoginCheck();
         wrong.run();
         return lockouts.awaitFailures(member, 2);
     }
@@ -360,7 +347,7 @@ class PermanentLockoutIT {
     private String refusedLogin(String userId) {
         logIn(userId);
         browser.waitForPageId(LoginPage.PAGE_ID);
-        assertFalse(driverUrl().startsWith(Browser.ACCOUNT_URL), "no way into the portal");
+        assertFalse(driverUrl().startsWith(urls.account()), "no way into the portal");
         return browser.text(By.tagName("body"));
     }
 
@@ -378,26 +365,13 @@ class PermanentLockoutIT {
 
     /** First login up to the portal, choosing the app OTP; returns the key as the page showed it. */
     private String appOtpMember(String member) {
-        logIn(member);
-        birthdate.enter(TYPED_BIRTHDATE);
-        new TermsPage(browser).accept();
-        pages.choose("app-otp");
-        String key = pages.totpKeyFromUnableToScan();
-        pages.submitTotp(Totp.code(key, System.currentTimeMillis() / 1000), "phone");
-        pages.complete();
-        browser.waitForPortal();
-        return key;
+        return firstLogin.choosingApp(member, PASSWORD, "phone");
     }
 
     /** First login up to the portal, choosing email codes; returns the member's verified address. */
     private String emailOtpMember(String member) {
         String address = members.find(member).getEmail();
-        logIn(member);
-        birthdate.enter(TYPED_BIRTHDATE);
-        new TermsPage(browser).accept();
-        pages.choose("email-otp");
-        pages.complete();
-        browser.waitForPortal();
+        firstLogin.choosingEmailCodes(member, PASSWORD);
         return address;
     }
 

@@ -13,6 +13,7 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.Passkeys;
@@ -35,51 +36,26 @@ import org.openqa.selenium.By;
  * never skips the member's second factor.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class ResetCredentialsIT {
+class ResetCredentialsIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String RESET_TO = "Nagoya-Sakura-2027";
     private static final String POLICY_MESSAGE = "パスワードに生年月日や保険証の記号・番号を含めることはできません。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     @InjectWebDriver(ref = "elsewhere")
     ManagedWebDriver elsewhere;
 
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private OnboardingPages pages;
-    private Members members;
-    private Mails mails;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
+        birthdate = browser.page(BirthdatePage.class);
         browser.forgetSession();
     }
 
     /** First login up to the chooser; the method's own enrolment is done by the caller. */
     private void toChooser(String member) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        birthdate.enter("19790822");
-        new TermsPage(browser).accept();
-        browser.waitForPageId(OnboardingPages.CHOOSER);
+        firstLogin.untilChooser(member, PASSWORD);
     }
 
     /** 「パスワードを忘れた方はこちら」 → user ID → the answer page. */
@@ -144,21 +120,20 @@ class ResetCredentialsIT {
         toChooser(member);
         pages.choose("app-otp");
         String key = pages.totpKeyFromUnableToScan();
-        pages.submitTotp(Totp.freshCode(key, 5), "phone");
+        pages.submitTotp(Totp.now(key), "phone");
         pages.complete();
         browser.waitForPortal();
 
         assertTrue(requestReset(member).startsWith("ユーザIDが登録されている場合は"));
         openResetLink(address, 1);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
-        browser.driver().navigate().to(Browser.ACCOUNT_URL);
+        browser.driver().navigate().to(urls.account());
         browser.waitForPageId(LoginPage.PAGE_ID);
 
         requestReset(member);
         openResetLink(address, 2);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
-        Members.sleep(Math.max(0, (30 - (System.currentTimeMillis() / 1000) % 30) + 1) * 1000L);
-        pages.enterAppCode(Totp.freshCode(key, 5));
+        pages.enterAppCode(Totp.nextPeriod(key));
         newPassword();
     }
 
@@ -210,7 +185,7 @@ class ResetCredentialsIT {
         String address = members.find(member).getEmail();
         int before = mailServer.getReceivedMessages().length;
         String unknown = requestReset("no-such-member-" + System.nanoTime());
-        Members.sleep(1000);
+        clock.pastQuickLoginCheck();
         assertEquals(before, mailServer.getReceivedMessages().length, "no mail for an unknown user ID");
         String known = requestReset(member);
         assertEquals(unknown, known);
@@ -228,10 +203,10 @@ class ResetCredentialsIT {
         browser.waitForPortal();
 
         members.user(member).logout(); // start from no session: only the one on the other device below
-        Browser other = new Browser(elsewhere);
+        Browser other = browserOf(elsewhere);
         other.forgetSession();
         other.openPortal();
-        new LoginPage(other).logIn(member, PASSWORD);
+        other.page(LoginPage.class).logIn(member, PASSWORD);
         new OnboardingPages(other).enterEmailCode(Mails.code(mails.awaitMail(address, 1)));
         other.waitForPortal();
         assertEquals(1, members.user(member).getUserSessions().size());
@@ -243,7 +218,7 @@ class ResetCredentialsIT {
         newPassword();
 
         assertEquals(1, members.user(member).getUserSessions().size(), "only the session of the reset remains");
-        other.driver().navigate().to(Browser.ACCOUNT_URL);
+        other.driver().navigate().to(urls.account());
         other.waitForPageId(LoginPage.PAGE_ID);
     }
 }

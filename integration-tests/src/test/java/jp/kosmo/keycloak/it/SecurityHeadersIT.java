@@ -23,6 +23,7 @@ import jp.kosmo.keycloak.it.support.CspViolations;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.HttpBrowser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shows each page of a first login working, without a single Content-Security-Policy violation.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class SecurityHeadersIT {
+class SecurityHeadersIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
@@ -50,21 +51,10 @@ class SecurityHeadersIT {
     /** The directives the template adds to or keeps from Keycloak's default policy. */
     private static final Set<String> REQUIRED_CSP = Set.of("frame-ancestors 'self'", "object-src 'none'", "base-uri 'self'");
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    private Browser browser;
-    private Members members;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        members = new Members(realm.admin());
         HttpBrowser.ensureClient(realm.admin());
-        browser.setWindowWidth(1280, 1000);
         browser.forgetSession();
     }
 
@@ -73,7 +63,7 @@ class SecurityHeadersIT {
     void headersOnEveryKindOfPage() {
         // no email on file: after the terms comes 【5】, our second required-action page
         String member = members.create("headers", BIRTHDATE, PASSWORD, user -> { });
-        HttpBrowser http = new HttpBrowser(Browser.REALM);
+        HttpBrowser http = new HttpBrowser(urls, Browser.REALM);
 
         HttpBrowser.Page page = http.open();
         HttpBrowser.expect(page, LoginPage.PAGE_ID);
@@ -91,7 +81,7 @@ class SecurityHeadersIT {
         HttpBrowser.expect(page, VerifiedEmailPage.PAGE_ID);
         assertBrowserSecurityHeaders("email page (required action kosmo-verified-email)", page::header);
 
-        ForgotUserIdClient forgot = new ForgotUserIdClient();
+        ForgotUserIdClient forgot = new ForgotUserIdClient(urls);
         ForgotUserIdClient.Answer form = forgot.open();
         assertEquals(200, form.status(), form.body());
         assertTrue(form.body().contains("data-page-id=\"" + ForgotUserIdPage.PAGE_ID + "\""), form.text());
@@ -101,7 +91,7 @@ class SecurityHeadersIT {
         assertTrue(sent.text().contains("ご登録のメールアドレスにユーザIDをお送りしました。"), sent.text());
         assertBrowserSecurityHeaders("forgot-user-ID answer", name -> header(sent, name));
 
-        HttpBrowser.Page portal = new HttpBrowser(Browser.REALM).get(URI.create(Browser.ACCOUNT_URL));
+        HttpBrowser.Page portal = new HttpBrowser(urls, Browser.REALM).get(URI.create(urls.account()));
         assertEquals(200, portal.status(), portal.uri().toString());
         assertBrowserSecurityHeaders("portal (account console)", portal::header);
     }
@@ -110,7 +100,7 @@ class SecurityHeadersIT {
     @DisplayName("in Chromium: login page, forgot-user-ID page, birthdate, terms, method, new password, completion and the portal work with no CSP violation (and a forbidden object and base are reported)")
     void firstLoginWithoutViolations() {
         String member = members.createLetterMember("csp", BIRTHDATE, PASSWORD, "member@kosmo.example");
-        LoginPage login = new LoginPage(browser);
+        LoginPage login = browser.page(LoginPage.class);
         OnboardingPages pages = new OnboardingPages(browser);
         try (CspViolations violations = CspViolations.record(webDriver.driver())) {
             browser.openPortal();
@@ -119,7 +109,7 @@ class SecurityHeadersIT {
             assertEquals(List.of(), violations.seen(), "login page");
 
             login.openForgotUserId();
-            ForgotUserIdPage forgot = new ForgotUserIdPage(browser);
+            ForgotUserIdPage forgot = browser.page(ForgotUserIdPage.class);
             assertEquals("ユーザIDの確認", forgot.heading());
             forgot.submit("nobody-" + System.nanoTime() + "@example.com", TYPED_BIRTHDATE);
             assertEquals("ご登録のメールアドレスにユーザIDをお送りしました。届かない場合は健康保険組合にお問い合わせください。",
@@ -128,11 +118,11 @@ class SecurityHeadersIT {
 
             browser.openPortal();
             login.logIn(member, PASSWORD);
-            BirthdatePage birthdate = new BirthdatePage(browser);
+            BirthdatePage birthdate = browser.page(BirthdatePage.class);
             assertEquals("生年月日の入力", birthdate.heading());
             birthdate.enter(TYPED_BIRTHDATE);
 
-            TermsPage terms = new TermsPage(browser);
+            TermsPage terms = browser.page(TermsPage.class);
             terms.assertCurrent();
             assertEquals("KOSMO Communication Web 利用規約", terms.heading());
             assertTrue(terms.text().contains("第1条(適用)"), terms.text());

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoUrls;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.server.KeycloakUrls;
 import jp.kosmo.keycloak.it.support.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class StockRealmIT {
 
     static final String REALM = "stock";
-    static final String ACCOUNT_URL = Browser.BASE_URL + "/realms/" + REALM + "/account/";
     static final String USER = "stockuser";
     static final String TEMPORARY = "Stock-Temporary-2026";
     static final String NEW_PASSWORD = "Stock-Changed-2026";
@@ -66,11 +68,16 @@ class StockRealmIT {
     @InjectWebDriver
     ManagedWebDriver webDriver;
 
+    @InjectKeycloakUrls
+    KeycloakUrls keycloakUrls;
+
     private Browser browser;
+    private KosmoUrls urls;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
+        urls = new KosmoUrls(keycloakUrls);
+        browser = new Browser(webDriver, urls);
         browser.setWindowWidth(1280, 1000);
         forgetSessions();
     }
@@ -83,7 +90,7 @@ class StockRealmIT {
     /** Keycloak's cookies are per realm path: forget those of the stock realm, of master and of kosmo. */
     private void forgetSessions() {
         for (String realm : List.of(REALM, "master")) {
-            String neutral = Browser.BASE_URL + "/realms/" + realm + "/.well-known/openid-configuration";
+            String neutral = urls.realm(realm) + "/.well-known/openid-configuration";
             new WebDriverWait(browser.driver(), TIMEOUT)
                     .withMessage(() -> "cookies of " + realm + " keep coming back: " + browser.driver().manage().getCookies())
                     .until(d -> {
@@ -116,7 +123,7 @@ class StockRealmIT {
     void keycloakPagesInTheStockRealm() {
         createUserWithTemporaryPasswordAndOtpRequired();
 
-        browser.driver().navigate().to(ACCOUNT_URL);
+        browser.driver().navigate().to(urls.account(REALM));
         assertKeycloakPage("login-login", "Sign in to your account");
         assertEquals("Sign in with Passkey", browser.text(By.id("authenticateWebAuthnButton")),
                 "Keycloak's passkey sign-in on its own login form");
@@ -152,7 +159,7 @@ class StockRealmIT {
 
         // a later login: Keycloak's login form, then Keycloak's OTP form
         forgetSessions();
-        browser.driver().navigate().to(ACCOUNT_URL);
+        browser.driver().navigate().to(urls.account(REALM));
         assertKeycloakPage("login-login", "Sign in to your account");
         logIn(USER, NEW_PASSWORD);
         assertKeycloakPage("login-login-otp", "Sign In");
@@ -166,15 +173,15 @@ class StockRealmIT {
     @Test
     @DisplayName("the admin console's login in master works: Keycloak's login page, then the console")
     void adminConsoleLogin() {
-        browser.driver().navigate().to(Browser.BASE_URL + "/admin/");
+        browser.driver().navigate().to(urls.adminConsole());
         assertKeycloakPage("login-login", "Sign in to your account");
-        assertTrue(browser.driver().getCurrentUrl().startsWith(Browser.BASE_URL + "/realms/master/"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(urls.realm("master") + "/"),
                 browser.driver()::getCurrentUrl);
         logIn(Config.getAdminUsername(), Config.getAdminPassword());
         new WebDriverWait(browser.driver(), TIMEOUT)
                 .withMessage(() -> "expected the admin console at " + browser.driver().getCurrentUrl() + " (page " + browser.pageId() + ")")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='welcomeTitle']")));
-        assertTrue(browser.driver().getCurrentUrl().startsWith(Browser.BASE_URL + "/admin/master/console"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(urls.base() + "/admin/master/console"),
                 browser.driver()::getCurrentUrl);
         assertEquals("Keycloak Administration Console", browser.driver().getTitle());
     }
@@ -237,7 +244,7 @@ class StockRealmIT {
                 .until(d -> {
                     String url = d.getCurrentUrl();
                     String page = browser.pageId();
-                    return url.startsWith(ACCOUNT_URL) && !url.contains("/protocol/") && !url.contains("/login-actions/")
+                    return url.startsWith(urls.account(REALM)) && !url.contains("/protocol/") && !url.contains("/login-actions/")
                             && (page == null || !page.startsWith("login-"));
                 });
     }

@@ -20,6 +20,7 @@ import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.pages.VerifiedEmailPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * the address gate neither tells nor squats taken addresses, and restarting logins does not flood a mailbox.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class StolenPasswordIT {
+class StolenPasswordIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
@@ -51,30 +52,10 @@ class StolenPasswordIT {
     private static final String EXECUTION = "kosmo-email-otp";
     private static final Pattern SIX_DIGITS = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
-    private OnboardingPages pages;
-    private Members members;
-    private Mails mails;
     private Map<String, String> originalConfig;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
-        mails = new Mails(mailServer);
-        browser.setWindowWidth(1280, 1000);
         originalConfig = members.configureExecution(EXECUTION, Map.of());
     }
 
@@ -86,14 +67,7 @@ class StolenPasswordIT {
     /** A member who chose email codes at their first login (verified address on file); returns the address. */
     private String emailCodeMember(String member) {
         String address = members.find(member).getEmail();
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        new BirthdatePage(browser).enter(BIRTHDATE_TYPED);
-        new TermsPage(browser).accept();
-        pages.choose("email-otp");
-        pages.complete();
-        browser.waitForPortal();
+        firstLogin.choosingEmailCodes(member, PASSWORD);
         return address;
     }
 
@@ -110,7 +84,7 @@ class StolenPasswordIT {
         emailCodeMember(member);
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                Browser.BASE_URL + "/realms/" + Browser.REALM + "/protocol/openid-connect/token"))
+                                urls.base() + "/realms/" + Browser.REALM + "/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
                                 + "&username=" + member + "&password=" + PASSWORD))
@@ -173,7 +147,7 @@ class StolenPasswordIT {
         for (int attempt = 1; attempt <= 10; attempt++) {
             passwordOnly(member);
             browser.waitForPageId(OnboardingPages.EMAIL_OTP);
-            Members.sleep(1000);
+            clock.pastQuickLoginCheck();
             pages.resendEmailCode();
             browser.waitForPageId(OnboardingPages.EMAIL_OTP);
             lastAlert = pages.alert();
@@ -219,7 +193,7 @@ class StolenPasswordIT {
         assertEquals(1, mails.to(ownerAddress).size(), "the owner got the notice only");
 
         // whatever the squatter types, the address never becomes theirs
-        new EmailCodePage(browser).enterCode("123456");
+        browser.page(EmailCodePage.class).enterCode("123456");
         assertNull(members.find(squatter).getEmail());
     }
 
@@ -228,7 +202,7 @@ class StolenPasswordIT {
     }
 
     private Seen submitAtGate(String member, String address) {
-        VerifiedEmailPage gate = new FirstLogin(browser).untilVerifiedEmail(member, PASSWORD, BIRTHDATE_TYPED);
+        VerifiedEmailPage gate = firstLogin.untilVerifiedEmail(member, PASSWORD, BIRTHDATE_TYPED);
         gate.submit(address);
         browser.waitForPageId(EmailCodePage.PAGE_ID);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();

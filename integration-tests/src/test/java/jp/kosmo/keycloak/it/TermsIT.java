@@ -27,6 +27,7 @@ import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.HttpBrowser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.TermsAdminApi;
 import jp.kosmo.keycloak.it.support.TermsSettings;
@@ -51,43 +52,30 @@ import org.openqa.selenium.By;
 
 /** 【4】 Versioned terms of use (required action kosmo-terms) with its audit trail, on the shipped realm export. */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class TermsIT {
+class TermsIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
     private static final String TYPED_BIRTHDATE = "19790822";
     private static final String DECLINED_JA = "利用規約に同意いただけない場合はご利用いただけません。";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     /** The test framework's master-realm admin: may view the users of every realm. */
     @InjectAdminClient
     Keycloak adminClient;
 
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
     private TermsPage terms;
-    private Members members;
     private TermsSettings settings;
     private TermsAdminApi api;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        terms = new TermsPage(browser);
-        members = new Members(realm.admin());
+        birthdate = browser.page(BirthdatePage.class);
+        terms = browser.page(TermsPage.class);
         settings = new TermsSettings(realm.admin());
-        api = new TermsAdminApi(() -> adminClient.tokenManager().getAccessTokenString());
+        api = new TermsAdminApi(urls, () -> adminClient.tokenManager().getAccessTokenString());
         HttpBrowser.ensureClient(realm.admin());
         browser.forgetSession();
-        browser.setWindowWidth(1280, 1000);
         // 【8】 and the pages after it are covered by FirstLoginStoriesIT; here the member goes straight on
         members.enableRequiredAction("kosmo-auth-method", false);
     }
@@ -192,7 +180,7 @@ class TermsIT {
         assertTrue(api.ofMember(userId).isEmpty(), "a stale 同意する after declining records nothing");
 
         // the portal (same browser, cookies kept) asks for the login again
-        browser.driver().navigate().to(Browser.ACCOUNT_URL);
+        browser.driver().navigate().to(urls.account());
         browser.waitForPageId(LoginPage.PAGE_ID);
         assertTrue(members.user(member).getUserSessions().isEmpty(), "still no session");
 
@@ -206,7 +194,7 @@ class TermsIT {
     @Test
     @DisplayName("a member with a browser session who declines revised terms is signed out of it")
     void declineEndsExistingSession() {
-        HttpBrowser http = new HttpBrowser(Browser.REALM);
+        HttpBrowser http = new HttpBrowser(urls, Browser.REALM);
         String member = memberWhoAccepted("decline-sso", http);
         assertEquals(1, members.user(member).getUserSessions().size());
 
@@ -291,21 +279,21 @@ class TermsIT {
     @Test
     @DisplayName("admin REST: a realm admin with view-users gets the rows and the CSV; a member gets 403, no token 401, an unknown member 404")
     void adminRest() {
-        HttpBrowser adminBrowser = new HttpBrowser(Browser.REALM);
+        HttpBrowser adminBrowser = new HttpBrowser(urls, Browser.REALM);
         String auditor = members.create("auditor", BIRTHDATE, PASSWORD);
         settings.grantViewUsers(id(auditor));
         HttpBrowser.Page page = adminBrowser.logIn(auditor, PASSWORD, TYPED_BIRTHDATE);
         page = adminBrowser.submit(page, "kc-terms-form", Map.of("accept", ""));
         String auditorToken = adminBrowser.exchangeCode(page);
 
-        HttpBrowser memberBrowser = new HttpBrowser(Browser.REALM);
+        HttpBrowser memberBrowser = new HttpBrowser(urls, Browser.REALM);
         String member = members.create("member", BIRTHDATE, PASSWORD);
         page = memberBrowser.logIn(member, PASSWORD, TYPED_BIRTHDATE);
         page = memberBrowser.submit(page, "kc-terms-form", Map.of("accept", ""));
         String memberToken = memberBrowser.exchangeCode(page);
         String memberId = id(member);
 
-        TermsAdminApi asAuditor = new TermsAdminApi(() -> auditorToken);
+        TermsAdminApi asAuditor = new TermsAdminApi(urls, () -> auditorToken);
         List<Map<String, Object>> rows = asAuditor.ofMember(memberId);
         assertEquals(1, rows.size());
         assertEquals(member, rows.get(0).get("username"));
@@ -323,11 +311,11 @@ class TermsIT {
         assertEquals(asAuditor.countOfVersion("1") + 1, lines.size(), "a header row and one row per acceptance");
         assertTrue(csv.headers().getOrDefault("content-disposition", List.of("")).get(0).contains("kosmo-terms-1.csv"));
 
-        TermsAdminApi asMember = new TermsAdminApi(() -> memberToken);
+        TermsAdminApi asMember = new TermsAdminApi(urls, () -> memberToken);
         for (String path : List.of(TermsAdminApi.userPath(memberId), TermsAdminApi.versionPath("1"),
                 TermsAdminApi.versionPath("1") + "/count", TermsAdminApi.versionPath("1") + ".csv")) {
             assertEquals(403, asMember.get(path).status(), path);
-            assertEquals(401, new TermsAdminApi(null).get(path).status(), path);
+            assertEquals(401, new TermsAdminApi(urls, null).get(path).status(), path);
         }
 
         assertEquals(404, asAuditor.get(TermsAdminApi.userPath(UUID.randomUUID().toString())).status());
@@ -350,8 +338,8 @@ class TermsIT {
             String memberToken = tokenAfterAccepting(members.create("member", BIRTHDATE, PASSWORD));
             assertEquals(List.of(), exportEvents(path));
 
-            assertEquals(403, new TermsAdminApi(() -> memberToken).get(TermsAdminApi.versionPath(version) + ".csv").status());
-            TermsAdminApi.Reply csv = new TermsAdminApi(() -> auditorToken).get(TermsAdminApi.versionPath(version) + ".csv?max=50");
+            assertEquals(403, new TermsAdminApi(urls, () -> memberToken).get(TermsAdminApi.versionPath(version) + ".csv").status());
+            TermsAdminApi.Reply csv = new TermsAdminApi(urls, () -> auditorToken).get(TermsAdminApi.versionPath(version) + ".csv?max=50");
             assertEquals(200, csv.status(), csv.text());
             assertEquals(3, csv.text().split("\r\n").length, "header + the auditor's and the member's acceptance");
 
@@ -372,7 +360,7 @@ class TermsIT {
 
     /** A new login of {@code username} that accepts the current terms; the access token of that login. */
     private String tokenAfterAccepting(String username) {
-        HttpBrowser http = new HttpBrowser(Browser.REALM);
+        HttpBrowser http = new HttpBrowser(urls, Browser.REALM);
         HttpBrowser.Page page = http.logIn(username, PASSWORD, TYPED_BIRTHDATE);
         HttpBrowser.expect(page, TermsPage.PAGE_ID);
         page = http.submit(page, "kc-terms-form", Map.of("accept", ""));
@@ -401,7 +389,7 @@ class TermsIT {
         String version = "paging-" + System.currentTimeMillis();
         String previous = settings.setVersion(version);
         try {
-            HttpBrowser http = new HttpBrowser(Browser.REALM);
+            HttpBrowser http = new HttpBrowser(urls, Browser.REALM);
             String member = memberWhoAccepted("paging", http);
             // the admin asks the member (signed in, with a browser session) to accept again, 249 more times
             for (int i = 1; i < 250; i++) {
@@ -448,7 +436,7 @@ class TermsIT {
     @Test
     @DisplayName("deleting the member deletes their rows")
     void deletingMemberDeletesRows() {
-        String member = memberWhoAccepted("delete", new HttpBrowser(Browser.REALM));
+        String member = memberWhoAccepted("delete", new HttpBrowser(urls, Browser.REALM));
         String userId = id(member);
         assertEquals(1, api.ofMember(userId).size());
         long before = api.countOfVersion("1");
@@ -475,11 +463,11 @@ class TermsIT {
             Members there = new Members(adminClient.realm(name));
             there.enableRequiredAction("kosmo-auth-method", false);
             String member = there.create("realm-del", BIRTHDATE, PASSWORD);
-            HttpBrowser http = new HttpBrowser(name);
+            HttpBrowser http = new HttpBrowser(urls, name);
             HttpBrowser.Page page = http.logIn(member, PASSWORD, TYPED_BIRTHDATE);
             page = http.submit(page, "kc-terms-form", Map.of("accept", ""));
             assertTrue(page.isCallback());
-            TermsAdminApi inRealm = new TermsAdminApi(() -> adminClient.tokenManager().getAccessTokenString(), name);
+            TermsAdminApi inRealm = new TermsAdminApi(urls, () -> adminClient.tokenManager().getAccessTokenString(), name);
             assertEquals(1, inRealm.countOfVersion("1"));
 
             adminClient.realm(name).remove();

@@ -18,6 +18,7 @@ import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.PostgresDatabase;
 import jp.kosmo.keycloak.it.support.TermsAdminApi;
@@ -42,37 +43,24 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 @DisabledForDatabases({"dev-mem", "dev-file"})
-class TermsPostgresIT {
+class TermsPostgresIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String TABLE = "kosmo_terms_acceptance";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     @InjectAdminClient
     Keycloak adminClient;
 
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
     private TermsPage terms;
-    private Members members;
     private TermsAdminApi api;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        terms = new TermsPage(browser);
-        members = new Members(realm.admin());
-        api = new TermsAdminApi(() -> adminClient.tokenManager().getAccessTokenString());
+        birthdate = browser.page(BirthdatePage.class);
+        terms = browser.page(TermsPage.class);
+        api = new TermsAdminApi(urls, () -> adminClient.tokenManager().getAccessTokenString());
         browser.forgetSession();
-        browser.setWindowWidth(1280, 1000);
         // 【8】 and the pages after it are covered by FirstLoginStoriesIT; here the member goes straight on
         members.enableRequiredAction("kosmo-auth-method", false);
     }

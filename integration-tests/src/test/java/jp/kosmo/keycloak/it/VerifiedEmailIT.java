@@ -23,6 +23,7 @@ import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.VerifiedEmailPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mailbox;
 import jp.kosmo.keycloak.it.support.Mailbox.Mail;
 import jp.kosmo.keycloak.it.support.Members;
@@ -52,7 +53,7 @@ import org.openqa.selenium.WindowType;
  * verify it by the mail's link (in any browser) or code, continue on the original screen.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class VerifiedEmailIT {
+class VerifiedEmailIT extends KosmoTestBase {
 
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String BIRTHDATE = "1979-08-22";
@@ -63,37 +64,21 @@ class VerifiedEmailIT {
     private static final String VERIFIED_BY = "kosmo_verified_by";
     private static final String UPDATE_PASSWORD_PAGE = "login-login-update-password";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
     /** A second browser: another device, such as the member's phone. */
     @InjectWebDriver(ref = "second")
     ManagedWebDriver secondWebDriver;
 
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
     private Browser phone;
-    private FirstLogin firstLogin;
     private EmailCodePage codePage;
-    private Members members;
     private Mailbox mailbox;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        phone = new Browser(secondWebDriver);
-        firstLogin = new FirstLogin(browser);
-        codePage = new EmailCodePage(browser);
-        members = new Members(realm.admin());
+        phone = browserOf(secondWebDriver);
+        codePage = browser.page(EmailCodePage.class);
         mailbox = new Mailbox(mailServer);
         browser.forgetSession();
         phone.forgetSession();
-        browser.setWindowWidth(1280, 1000);
         // 【8】 and the pages after it are covered by FirstLoginStoriesIT; here the member goes straight on
         members.enableRequiredAction("kosmo-auth-method", false);
     }
@@ -201,7 +186,7 @@ class VerifiedEmailIT {
         String member = memberWithoutEmail("link");
         Mail mail = submitAndReceive(member);
 
-        EmailLinkPage link = new EmailLinkPage(phone);
+        EmailLinkPage link = phone.page(EmailLinkPage.class);
         link.open(mail.link());
         assertEquals("CONFIRM", link.state());
         assertEquals("メールアドレスの確認", link.heading());
@@ -243,7 +228,7 @@ class VerifiedEmailIT {
                 codePage.alert("warning"));
         assertEquals(1, mailbox.count(), "neither refresh nor 次へ sends a mail");
 
-        EmailLinkPage link = new EmailLinkPage(phone);
+        EmailLinkPage link = phone.page(EmailLinkPage.class);
         link.open(mail.link());
         link.confirm();
         assertEquals("VERIFIED", link.state());
@@ -260,7 +245,7 @@ class VerifiedEmailIT {
 
         String original = browser.driver().getWindowHandle();
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        EmailLinkPage link = new EmailLinkPage(browser);
+        EmailLinkPage link = browser.page(EmailLinkPage.class);
         link.open(mail.link());
         assertEquals("CONFIRM", link.state());
         link.confirm();
@@ -281,9 +266,9 @@ class VerifiedEmailIT {
             Mail mail = submitAndReceive(member);
             Instant sent = Instant.now();
             // the link lives 1 s (whole seconds of the server's clock): wait until it is certainly over
-            Members.sleep(Math.max(0, Duration.between(Instant.now(), sent.plusMillis(2500)).toMillis()));
+            clock.advanceSeconds(3);
             phone.driver().navigate().to(mail.link());
-            ErrorPage error = new ErrorPage(phone);
+            ErrorPage error = phone.page(ErrorPage.class);
             error.assertCurrent();
             assertEquals("このリンクは有効期限が切れています。お手数ですが、元の画面からもう一度お試しください"
                     + "(メールアドレスの確認では「メールを再送信」を押すと新しいリンクが届きます)。", error.message());
@@ -303,10 +288,10 @@ class VerifiedEmailIT {
         Map<String, String> previous = members.configureRequiredAction(ACTION, Map.of(COOLDOWN, "1"));
         try {
             codePage.changeAddress();
-            VerifiedEmailPage page = new VerifiedEmailPage(browser);
+            VerifiedEmailPage page = browser.page(VerifiedEmailPage.class);
             page.assertCurrent();
             assertEquals(address(member), page.value());
-            Members.sleep(1100); // the (shortened) cooldown applies to any mail
+            clock.advanceSeconds(2); // the (shortened) cooldown applies to any mail
             page.submit("other-" + address(member));
             codePage.assertCurrent();
             assertEquals("other-" + address(member), codePage.address());
@@ -314,7 +299,7 @@ class VerifiedEmailIT {
             second.assertSentTo("other-" + address(member));
             assertNull(members.find(member).getEmail(), "still pending");
 
-            EmailLinkPage link = new EmailLinkPage(phone);
+            EmailLinkPage link = phone.page(EmailLinkPage.class);
             link.open(first.link());
             assertEquals("STALE", link.state());
             assertFalse(members.find(member).isEmailVerified());
@@ -354,7 +339,7 @@ class VerifiedEmailIT {
         assertEquals(Errors.INVALID_CODE, awaitEvent(member, EventType.VERIFY_EMAIL_ERROR, e -> true).getError());
         assertFalse(members.find(member).isEmailVerified());
 
-        Members.sleep(1100); // Keycloak's quick-login check
+        clock.advanceSeconds(2); // Keycloak's quick-login check
         codePage.enterCode(mail.code());
         browser.waitForPortal();
     }
@@ -367,7 +352,7 @@ class VerifiedEmailIT {
         Map<String, String> previous = members.configureRequiredAction(ACTION, Map.of(COOLDOWN, "1"));
         try {
             for (int attempt = 1; attempt <= 5; attempt++) {
-                Members.sleep(1100); // slower than Keycloak's quick-login check, as a member types
+                clock.advanceSeconds(2); // slower than Keycloak's quick-login check, as a member types
                 codePage.enterCode(otherCode(mail.code(), attempt));
                 codePage.assertCurrent();
                 if (attempt < 5) {
@@ -379,7 +364,7 @@ class VerifiedEmailIT {
             Map<String, Object> status = members.awaitBruteForceStatus(member, s -> numFailures(s) == 5);
             assertEquals(5, numFailures(status), "every wrong code is a failed login: " + status);
 
-            Members.sleep(1100);
+            clock.advanceSeconds(2);
             codePage.enterCode(mail.code());
             assertEquals(dead, codePage.fieldError(), "the right code no longer works either");
             assertFalse(members.find(member).isEmailVerified());
@@ -393,7 +378,7 @@ class VerifiedEmailIT {
                     codePage.alert("danger"));
             assertFalse(members.find(member).isEmailVerified());
 
-            EmailLinkPage link = new EmailLinkPage(phone);
+            EmailLinkPage link = phone.page(EmailLinkPage.class);
             link.open(second.link());
             link.confirm();
             assertEquals("VERIFIED", link.state());
@@ -420,7 +405,7 @@ class VerifiedEmailIT {
 
         Map<String, String> previous = members.configureRequiredAction(ACTION, Map.of(COOLDOWN, "1"));
         try {
-            Members.sleep(1100); // the shortened cooldown has to pass
+            clock.advanceSeconds(2); // the shortened cooldown has to pass
             codePage.resend();
             codePage.assertCurrent();
             assertEquals(address(member) + " に確認メールを再送信しました。新しいメールの確認コードを入力してください(以前の確認コードは使用できません)。",
@@ -432,7 +417,7 @@ class VerifiedEmailIT {
             if (!first.code().equals(second.code())) { // one chance in a million that the new code is the old one
                 codePage.enterCode(first.code());
                 assertEquals("確認コードが正しくありません。あと4回入力できます。", codePage.fieldError());
-                Members.sleep(1100);
+                clock.advanceSeconds(2);
             }
             codePage.enterCode(second.code());
             browser.waitForPortal();
@@ -560,10 +545,10 @@ class VerifiedEmailIT {
 
         assertEquals(1, members.sessions(member).size());
         // still signed in there: the portal, or (the address is unverified again) the gate itself — never the login page
-        phone.driver().navigate().to(Browser.ACCOUNT_URL);
+        phone.driver().navigate().to(urls.account());
         new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(20)).until(d ->
                 "login-kosmo-verified-email".equals(phone.pageId()) || "login-login".equals(phone.pageId())
-                        || (d.getCurrentUrl().startsWith(Browser.ACCOUNT_URL) && phone.pageId() != null
+                        || (d.getCurrentUrl().startsWith(urls.account()) && phone.pageId() != null
                         && !phone.pageId().startsWith("login-")));
         assertNotEquals("login-login", phone.pageId(), "the other device was signed out");
     }
@@ -616,8 +601,8 @@ class VerifiedEmailIT {
     private VerifiedEmailPage logInAgain(String member) {
         browser.forgetSession();
         browser.openPortal();
-        new LoginPage(browser).logIn(member, PASSWORD);
-        VerifiedEmailPage page = new VerifiedEmailPage(browser);
+        browser.page(LoginPage.class).logIn(member, PASSWORD);
+        VerifiedEmailPage page = browser.page(VerifiedEmailPage.class);
         page.assertCurrent();
         return page;
     }

@@ -24,7 +24,7 @@ public final class AccountConsolePage {
 
     /** Opens the personal-info page and waits until the form with the email has been drawn. */
     public void openPersonalInfo() {
-        browser.driver().navigate().to(Browser.ACCOUNT_URL);
+        browser.driver().navigate().to(browser.urls().account());
         browser.waitForPortal();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .withMessage(() -> "no email field on the personal-info page at " + browser.driver().getCurrentUrl())

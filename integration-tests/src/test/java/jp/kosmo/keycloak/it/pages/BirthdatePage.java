@@ -1,18 +1,26 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** 【3】 生年月日の入力. */
-public final class BirthdatePage {
+public final class BirthdatePage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-birthdate";
 
     private final Browser browser;
 
-    public BirthdatePage(Browser browser) {
-        this.browser = browser;
+    public BirthdatePage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
     }
 
     public void assertCurrent() {

@@ -1,18 +1,26 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** 【6】/【7】 the mail was sent: the code, 「メールを再送信」, change the address, continue after the link. */
-public final class EmailCodePage {
+public final class EmailCodePage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-verified-email-code";
 
     private final Browser browser;
 
-    public EmailCodePage(Browser browser) {
-        this.browser = browser;
+    public EmailCodePage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
     }
 
     public void assertCurrent() {

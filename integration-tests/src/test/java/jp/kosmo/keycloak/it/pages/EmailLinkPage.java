@@ -1,17 +1,30 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
 /** 【6】 the mail's link, opened in some browser: "verify this address?", then "verified, go back". */
-public final class EmailLinkPage {
+public final class EmailLinkPage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-verified-email-link";
 
     private final Browser browser;
 
-    public EmailLinkPage(Browser browser) {
-        this.browser = browser;
+    public EmailLinkPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
+    }
+
+    @Override
+    public void assertCurrent() {
+        browser.waitForPageId(PAGE_ID);
     }
 
     public void open(String link) {

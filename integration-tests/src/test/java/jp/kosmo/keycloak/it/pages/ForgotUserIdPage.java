@@ -1,18 +1,31 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** 「ユーザIDを忘れた方はこちら」: the page that mails a member their user ID. */
-public final class ForgotUserIdPage {
+public final class ForgotUserIdPage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-forgot-user-id";
 
     private final Browser browser;
 
-    public ForgotUserIdPage(Browser browser) {
-        this.browser = browser;
+    public ForgotUserIdPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
+    }
+
+    @Override
+    public void assertCurrent() {
+        browser.waitForPageId(PAGE_ID);
     }
 
     public String heading() {

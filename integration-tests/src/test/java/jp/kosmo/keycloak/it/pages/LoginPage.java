@@ -1,26 +1,33 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
-/** 【2】 The themed login page. */
-public final class LoginPage {
+/**
+ * 【2】 The themed login page: the test framework's login page (Keycloak's own ids, which the kosmo theme keeps)
+ * with what the kosmo theme adds (the notes, 「ユーザIDを忘れた方はこちら」) and the waits of a loaded machine.
+ */
+public final class LoginPage extends org.keycloak.testframework.ui.page.LoginPage {
 
     public static final String PAGE_ID = "login-login";
 
     private final Browser browser;
 
-    public LoginPage(Browser browser) {
-        this.browser = browser;
+    public LoginPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public void assertCurrent() {
+        browser.waitForPageId(PAGE_ID);
     }
 
     public void logIn(String userId, String password) {
-        browser.waitForPageId(PAGE_ID);
-        WebElement username = browser.driver().findElement(By.id("username"));
-        username.clear();
-        username.sendKeys(userId);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
+        assertCurrent();
+        clearUsernameInput();
+        fillLogin(userId, password);
         browser.submitWith(By.id("kc-login"));
     }
 

@@ -4,13 +4,17 @@ import jp.kosmo.keycloak.it.support.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The pages after the birthdate check: chooser 【8】, enrolment, new password 【9】, completion 【10】. */
+/**
+ * The pages after the birthdate check: chooser 【8】, enrolment, new password 【9】, completion 【10】, and the codes of a
+ * later login. The pages Keycloak itself renders (TOTP set-up, new password) are the test framework's page objects
+ * ({@link TotpSetupPage}, {@link NewPasswordPage}); the order of the onboarding pages is {@link FirstLogin}'s.
+ */
 public final class OnboardingPages {
 
     public static final String CHOOSER = "login-kosmo-auth-method";
     public static final String PASSKEY_REGISTER = "login-webauthn-register";
-    public static final String TOTP_SETUP = "login-login-config-totp";
-    public static final String UPDATE_PASSWORD = "login-login-update-password";
+    public static final String TOTP_SETUP = TotpSetupPage.PAGE_ID;
+    public static final String UPDATE_PASSWORD = NewPasswordPage.PAGE_ID;
     public static final String COMPLETE = "login-kosmo-onboarding-complete";
     public static final String EMAIL_OTP = "login-kosmo-email-otp";
     public static final String OTP_LOGIN = "login-login-otp";
@@ -57,29 +61,19 @@ public final class OnboardingPages {
 
     /** 「スキャンできませんか？」 → the key as the page shows it. */
     public String totpKeyFromUnableToScan() {
-        browser.waitForPageId(TOTP_SETUP);
-        browser.submitWith(By.id("mode-manual"));
-        return browser.text(By.id("kc-totp-secret-key"));
+        return browser.page(TotpSetupPage.class).keyFromUnableToScan();
     }
 
     public String unableToScanLink() {
-        return browser.text(By.id("mode-manual"));
+        return browser.page(TotpSetupPage.class).unableToScanLink();
     }
 
     public void submitTotp(String code, String deviceName) {
-        browser.waitForPageId(TOTP_SETUP);
-        browser.driver().findElement(By.id("totp")).sendKeys(code);
-        WebElement label = browser.driver().findElement(By.id("userLabel"));
-        label.clear();
-        label.sendKeys(deviceName);
-        browser.submitWith(By.id("saveTOTPBtn"));
+        browser.page(TotpSetupPage.class).submit(code, deviceName);
     }
 
     public void setNewPassword(String password) {
-        browser.waitForPageId(UPDATE_PASSWORD);
-        browser.driver().findElement(By.id("password-new")).sendKeys(password);
-        browser.driver().findElement(By.id("password-confirm")).sendKeys(password);
-        browser.submitWith(By.id("kc-submit"));
+        browser.page(NewPasswordPage.class).set(password);
     }
 
     public void complete() {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -11,7 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** 【4】 KOSMO Communication Web 利用規約 (required action kosmo-terms), and the page after declining. */
-public final class TermsPage {
+public final class TermsPage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-terms";
     /** Keycloak's info page, which says why the member cannot go on after declining. */
@@ -23,8 +25,14 @@ public final class TermsPage {
 
     private final Browser browser;
 
-    public TermsPage(Browser browser) {
-        this.browser = browser;
+    public TermsPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
     }
 
     public void assertCurrent() {

@@ -1,6 +1,8 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -8,15 +10,21 @@ import org.openqa.selenium.WebElement;
  * Keycloak's update-email page (required action UPDATE_EMAIL, keycloak.v2 template under the kosmo theme) and the
  * info pages after it: "a confirmation mail was sent" and, from the link, "the address was updated".
  */
-public final class UpdateEmailPage {
+public final class UpdateEmailPage extends AbstractPage {
 
     public static final String PAGE_ID = "login-update-email";
     public static final String INFO_PAGE_ID = "login-info";
 
     private final Browser browser;
 
-    public UpdateEmailPage(Browser browser) {
-        this.browser = browser;
+    public UpdateEmailPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
     }
 
     public void assertCurrent() {

@@ -1,18 +1,26 @@
 package jp.kosmo.keycloak.it.pages;
 
 import jp.kosmo.keycloak.it.support.Browser;
+import org.keycloak.testframework.ui.page.AbstractPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** 【5】 メールアドレスの設定 (required action kosmo-verified-email, first page). */
-public final class VerifiedEmailPage {
+public final class VerifiedEmailPage extends AbstractPage {
 
     public static final String PAGE_ID = "login-kosmo-verified-email";
 
     private final Browser browser;
 
-    public VerifiedEmailPage(Browser browser) {
-        this.browser = browser;
+    public VerifiedEmailPage(ManagedWebDriver driver) {
+        super(driver);
+        this.browser = Browser.of(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return PAGE_ID;
     }
 
     public void assertCurrent() {

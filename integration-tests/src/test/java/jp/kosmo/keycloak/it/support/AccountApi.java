@@ -24,32 +24,33 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class AccountApi {
 
-    public static final String URL = Browser.BASE_URL + "/realms/" + Browser.REALM + "/account";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String token;
+    private final URI url;
 
-    private AccountApi(String token) {
+    private AccountApi(String token, URI url) {
         this.token = token;
+        this.url = url;
     }
 
     /** The access token of the member signed in in {@code browser} (the test client must exist in the realm). */
     public static AccountApi of(Browser browser) {
-        browser.driver().navigate().to(new HttpBrowser(Browser.REALM).authorizationUrl().toString());
+        HttpBrowser http = new HttpBrowser(browser.urls(), Browser.REALM);
+        browser.driver().navigate().to(http.authorizationUrl().toString());
         // the callback address is never served: the browser shows its own error page with the code in the URL
         String callback = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .withMessage(() -> "no authorization code, at " + browser.driver().getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(HttpBrowser.CALLBACK) ? d.getCurrentUrl() : null);
-        String token = new HttpBrowser(Browser.REALM).exchangeCode(new HttpBrowser.Page(302, URI.create(callback), "",
+        String token = http.exchangeCode(new HttpBrowser.Page(302, URI.create(callback), "",
                 java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true)));
-        return new AccountApi(token);
+        return new AccountApi(token, URI.create(browser.urls().realm(Browser.REALM) + "/account"));
     }
 
     /** GET: the member's own representation, as the account console reads it. */
     public ObjectNode get() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(URL)).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url).GET());
         assertEquals(200, response.statusCode(), response.body());
         try {
             return (ObjectNode) JSON.readTree(response.body());
@@ -61,7 +62,7 @@ public final class AccountApi {
     /** POST of the representation, as the account console's "save" sends it; the response as it came. */
     public HttpResponse<String> save(ObjectNode representation) {
         String body = representation.toString();
-        return send(HttpRequest.newBuilder(URI.create(URL))
+        return send(HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }

@@ -1,7 +1,10 @@
 package jp.kosmo.keycloak.it.support;
 
+import java.net.URI;
 import java.time.Duration;
 
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.page.AbstractPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,28 +15,69 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What a member does in the browser, with the waits a real page needs. No implicit waits anywhere. */
+/**
+ * What a member does in the browser, with the waits a real page needs. No implicit waits anywhere. The server's
+ * address comes from the test framework ({@code @InjectKeycloakUrls}); a page object's browser ({@link #of}) knows
+ * no address and only waits and clicks.
+ */
 public final class Browser {
 
-    public static final String BASE_URL = "http://localhost:8080";
     public static final String REALM = "kosmo";
-    public static final String ACCOUNT_URL = BASE_URL + "/realms/" + REALM + "/account/";
+    /** The portal (account console) of the realm, as a path: the same on every server. */
+    public static final String ACCOUNT_PATH = "/realms/" + REALM + "/account/";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final ManagedWebDriver managed;
+    private final KosmoUrls urls;
 
-    public Browser(ManagedWebDriver managed) {
+    public Browser(ManagedWebDriver managed, KeycloakUrls urls) {
+        this(managed, new KosmoUrls(urls));
+    }
+
+    public Browser(ManagedWebDriver managed, KosmoUrls urls) {
         this.managed = managed;
+        this.urls = urls;
+    }
+
+    /** The waits and clicks of a page object, without the server's address (pages never navigate by address). */
+    public static Browser of(ManagedWebDriver managed) {
+        return new Browser(managed, (KosmoUrls) null);
     }
 
     public WebDriver driver() {
         return managed.driver();
     }
 
+    public ManagedWebDriver managed() {
+        return managed;
+    }
+
+    public KosmoUrls urls() {
+        if (urls == null) {
+            throw new IllegalStateException("a page object's browser knows no server address");
+        }
+        return urls;
+    }
+
+    /** A page object of the framework's kind ({@code AbstractPage}) on this browser, as {@code @InjectPage} makes it. */
+    public <P extends AbstractPage> P page(Class<P> page) {
+        return managed.page().createPage(page);
+    }
+
+    /** True when the URL is in the portal (the account console), whatever the server's address. */
+    public static boolean isPortal(String url) {
+        try {
+            String path = URI.create(url).getPath();
+            return path != null && path.startsWith(ACCOUNT_PATH);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The member opens the portal (account console) and is sent to the login page. */
     public void openPortal() {
-        driver().navigate().to(ACCOUNT_URL);
+        driver().navigate().to(urls().account());
         waitForPageId("login-login");
     }
 
@@ -43,7 +87,7 @@ public final class Browser {
      * deleted, so the deletion is repeated until a fresh page load shows no cookie left.
      */
     public void forgetSession() {
-        String neutral = BASE_URL + "/realms/" + REALM + "/.well-known/openid-configuration";
+        String neutral = urls().realm(REALM) + "/.well-known/openid-configuration";
         new WebDriverWait(driver(), TIMEOUT)
                 .withMessage(() -> "cookies keep coming back: " + driver().manage().getCookies())
                 .until(d -> {
@@ -73,8 +117,13 @@ public final class Browser {
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
     public void submitWith(By button) {
+        submitting(() -> driver().findElement(button).click());
+    }
+
+    /** Runs what submits the page (a framework page's own submit) and waits until the next page has replaced it. */
+    public void submitting(Runnable submit) {
         WebElement html = driver().findElement(By.tagName("html"));
-        driver().findElement(button).click();
+        submit.run();
         new WebDriverWait(driver(), TIMEOUT).until(ExpectedConditions.stalenessOf(html));
         waitForDocumentReady();
     }
@@ -94,7 +143,7 @@ public final class Browser {
                 .until(d -> {
                     String page = pageId();
                     String url = d.getCurrentUrl();
-                    boolean portal = url.startsWith(ACCOUNT_URL) && (page == null || !page.startsWith("login-"));
+                    boolean portal = isPortal(url) && (page == null || !page.startsWith("login-"));
                     return portal || (page != null && page.startsWith("login-") && !page.equals("login-login")
                             && !page.equals("login-kosmo-birthdate") && !page.equals("login-error"));
                 });
@@ -107,7 +156,7 @@ public final class Browser {
                 .until(d -> {
                     String url = d.getCurrentUrl();
                     String page = pageId();
-                    return url.startsWith(ACCOUNT_URL) && !url.contains("/protocol/") && !url.contains("/login-actions/")
+                    return isPortal(url) && !url.contains("/protocol/") && !url.contains("/login-actions/")
                             && (page == null || !page.startsWith("login-"));
                 });
     }

@@ -31,8 +31,8 @@ public final class ForgotUserIdClient {
     private final URI page;
     private String token;
 
-    public ForgotUserIdClient() {
-        this(URI.create(Browser.BASE_URL + PATH + "?client_id=account-console"));
+    public ForgotUserIdClient(KosmoUrls urls) {
+        this(urls.at(PATH + "?client_id=account-console"));
     }
 
     public ForgotUserIdClient(URI page) {

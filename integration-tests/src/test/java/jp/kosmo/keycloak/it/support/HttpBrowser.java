@@ -47,9 +47,11 @@ public final class HttpBrowser {
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
     private final String realm;
+    private final KosmoUrls urls;
     private final HttpClient http;
 
-    public HttpBrowser(String realm) {
+    public HttpBrowser(KosmoUrls urls, String realm) {
+        this.urls = urls;
         this.realm = realm;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new LocalhostCookies())
@@ -153,7 +155,7 @@ public final class HttpBrowser {
     }
 
     public URI authorizationUrl() {
-        return URI.create(Browser.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/auth"
+        return URI.create(urls.realm(realm) + "/protocol/openid-connect/auth"
                 + "?client_id=" + CLIENT_ID
                 + "&redirect_uri=" + encode(CALLBACK)
                 + "&response_type=code&scope=openid&state=kosmo-it");
@@ -202,7 +204,7 @@ public final class HttpBrowser {
         String body = "grant_type=authorization_code&client_id=" + CLIENT_ID + "&redirect_uri=" + encode(CALLBACK)
                 + "&code=" + encode(code);
         HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(Browser.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        URI.create(urls.realm(realm) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, response.statusCode(), response.body());

@@ -12,7 +12,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  * our providers and themes jars deployed into the Keycloak 26.7.5 distribution, and the password blocklist the
  * realm's {@code passwordBlacklist(kosmo-common-passwords.txt)} policy names. The test server lowers the floor of
  * the code mails' resend cooldown to 1 s (server option {@code code-cooldown-floor-seconds} of the two providers
- * that mail codes), so tests can wait out a cooldown of 1-3 s instead of the design's minimum of 60 s.
+ * that mail codes), for the tests that send more mails within one code's lifetime than the design's 60 s allow.
+ * Other waits move the server clock ({@link ServerClock}).
  */
 public final class KosmoServerConfig implements KeycloakServerConfig {
 

@@ -206,7 +206,14 @@ public final class Members {
         realm.flows().updateRequiredAction(alias, action);
     }
 
+    /** The longest pause a test may take (TestSourceRulesTest checks every call): longer waits move the server clock. */
+    public static final long MAX_SLEEP_MILLIS = 1000;
+
+    /** A short pause (at most {@link #MAX_SLEEP_MILLIS}), e.g. between two polls of the admin API. */
     public static void sleep(long millis) {
+        if (millis > MAX_SLEEP_MILLIS) {
+            throw new IllegalArgumentException(millis + " ms: move the server clock (ServerClock) instead of sleeping");
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -34,13 +34,13 @@ public final class TermsAdminApi {
      * Calls in realm {@code kosmo}; {@code token} is asked for a fresh access token before every call (null: no
      * Authorization header).
      */
-    public TermsAdminApi(Supplier<String> token) {
-        this(token, Browser.REALM);
+    public TermsAdminApi(KosmoUrls urls, Supplier<String> token) {
+        this(urls, token, Browser.REALM);
     }
 
-    public TermsAdminApi(Supplier<String> token, String realm) {
+    public TermsAdminApi(KosmoUrls urls, Supplier<String> token, String realm) {
         this.token = token;
-        this.base = Browser.BASE_URL + "/admin/realms/" + realm + "/kosmo-terms";
+        this.base = urls.adminRealm(realm) + "/kosmo-terms";
     }
 
     /** What came back: status, content type, raw body. */

@@ -29,14 +29,17 @@ public final class Totp {
         }
     }
 
-    /** A code that stays valid for at least {@code margin} seconds (waits for the next period otherwise). */
-    public static String freshCode(String base32Key, int margin) {
-        long now = System.currentTimeMillis() / 1000;
-        if (30 - now % 30 < margin) {
-            Members.sleep((30 - now % 30 + 1) * 1000L);
-            now = System.currentTimeMillis() / 1000;
-        }
-        return code(base32Key, now);
+    /** The code an app shows now (Keycloak checks app codes against the wall clock, not the test time offset). */
+    public static String now(String base32Key) {
+        return code(base32Key, System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * The code of the next 30-second period: accepted now too (the realm's look-around of one period), and never
+     * the code of the current period, so a test that used one code a moment ago has a new one without waiting.
+     */
+    public static String nextPeriod(String base32Key) {
+        return code(base32Key, System.currentTimeMillis() / 1000 + 30);
     }
 
     static byte[] base32(String text) {
