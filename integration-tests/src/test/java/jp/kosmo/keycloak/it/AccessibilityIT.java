@@ -16,24 +16,17 @@ import jp.kosmo.keycloak.it.pages.OnboardingPages;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.pages.VerifiedEmailPage;
 import jp.kosmo.keycloak.it.support.Accessibility;
-import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mailbox;
 import jp.kosmo.keycloak.it.support.Mails;
-import jp.kosmo.keycloak.it.support.Members;
 import jp.kosmo.keycloak.it.support.Passkeys;
 import jp.kosmo.keycloak.it.support.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
@@ -44,38 +37,20 @@ import org.openqa.selenium.WindowType;
  * and announced (see {@link Accessibility}).
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
-class AccessibilityIT {
+class AccessibilityIT extends KosmoTestBase {
 
     private static final String SERVICE = "KOSMO Communication Web";
     private static final String INITIAL = "Kosmo-19790822";
     private static final String PASSWORD = "Correct-Horse-7";
     private static final String NEW_PASSWORD = "Sakura-Nagoya-2026";
 
-    @InjectRealm(fromJson = "/kosmo-realm.json")
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
-
-    @InjectMailServer
-    MailServer mailServer;
-
-    private Browser browser;
-    private LoginPage login;
     private BirthdatePage birthdate;
-    private OnboardingPages pages;
-    private Members members;
     private Accessibility audit;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(webDriver);
-        login = new LoginPage(browser);
-        birthdate = new BirthdatePage(browser);
-        pages = new OnboardingPages(browser);
-        members = new Members(realm.admin());
+        birthdate = browser.page(BirthdatePage.class);
         audit = new Accessibility(browser);
-        browser.setWindowWidth(1280, 1000);
         browser.forgetSession();
     }
 
@@ -109,12 +84,12 @@ class AccessibilityIT {
         audit.audit("birthdate, wrong date");
         birthdate.enter("19790822");
 
-        TermsPage terms = new TermsPage(browser);
+        TermsPage terms = browser.page(TermsPage.class);
         terms.assertCurrent();
         audit.audit("terms");
         terms.accept();
 
-        VerifiedEmailPage address = new VerifiedEmailPage(browser);
+        VerifiedEmailPage address = browser.page(VerifiedEmailPage.class);
         address.assertCurrent();
         audit.audit("address");
         address.submit("not-an-address");
@@ -122,7 +97,7 @@ class AccessibilityIT {
         audit.audit("address, bad address");
         address.submit(member + "@example.com");
 
-        EmailCodePage code = new EmailCodePage(browser);
+        EmailCodePage code = browser.page(EmailCodePage.class);
         code.assertCurrent();
         audit.audit("address code");
         code.enterCode("000000");
@@ -132,7 +107,7 @@ class AccessibilityIT {
         // the mail's link, in a new tab of the same browser
         String original = browser.driver().getWindowHandle();
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        EmailLinkPage link = new EmailLinkPage(browser);
+        EmailLinkPage link = browser.page(EmailLinkPage.class);
         link.open(mailbox.await(1).get(0).link());
         audit.audit("link, confirm");
         link.confirm();
@@ -156,7 +131,7 @@ class AccessibilityIT {
         audit.audit("TOTP set-up, wrong code");
         String key = pages.totpKeyFromUnableToScan();
         audit.audit("TOTP set-up, key as text");
-        pages.submitTotp(Totp.freshCode(key, 5), "phone");
+        pages.submitTotp(Totp.nextPeriod(key), "phone");
 
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         audit.audit("new password");
@@ -187,11 +162,10 @@ class AccessibilityIT {
     void emailCodeResetAndForgotUserId() {
         String member = members.create("a11ym", "1979-08-22", PASSWORD);
         String address = members.find(member).getEmail();
-        Mails mails = new Mails(mailServer);
         browser.openPortal();
         login.logIn(member, PASSWORD);
         birthdate.enter("19790822");
-        new TermsPage(browser).accept();
+        browser.page(TermsPage.class).accept();
         pages.choose("email-otp");
         pages.complete();
         browser.waitForPortal();
@@ -237,7 +211,7 @@ class AccessibilityIT {
         browser.forgetSession();
         browser.openPortal();
         login.openForgotUserId();
-        ForgotUserIdPage forgot = new ForgotUserIdPage(browser);
+        ForgotUserIdPage forgot = browser.page(ForgotUserIdPage.class);
         forgot.heading();
         audit.audit("forgot user ID");
         forgot.submit("not-an-address", "1979");
@@ -256,7 +230,7 @@ class AccessibilityIT {
             browser.openPortal();
             login.logIn(member, PASSWORD);
             birthdate.enter("19790822");
-            new TermsPage(browser).accept();
+            browser.page(TermsPage.class).accept();
             pages.choose("passkey");
             browser.waitForPageId(OnboardingPages.PASSKEY_REGISTER);
             audit.audit("passkey registration");
