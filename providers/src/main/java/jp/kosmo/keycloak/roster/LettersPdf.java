@@ -41,9 +41,12 @@ public final class LettersPdf {
     private final String unionName;
     private final String loginUrl;
     private final PDRectangle size;
+    private final Locale locale;
 
-    public LettersPdf(Function<String, String> messages, ZoneId zone, String unionName, String loginUrl, boolean hagaki) {
+    public LettersPdf(Function<String, String> messages, Locale locale, ZoneId zone, String unionName, String loginUrl,
+                      boolean hagaki) {
         this.messages = messages;
+        this.locale = locale;
         this.zone = zone;
         this.unionName = unionName;
         this.loginUrl = loginUrl;
@@ -75,7 +78,7 @@ public final class LettersPdf {
         float margin = 56 * scale;
         float width = size.getWidth() - 2 * margin;
         float y = size.getHeight() - margin;
-        DateTimeFormatter date = DateTimeFormatter.ofPattern(text("kosmoLetterDatePattern"), Locale.JAPAN);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(text("kosmoLetterDatePattern"), locale);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
             y = line(cs, font, 10 * scale, margin, y, unionName, width);
             y = line(cs, font, 16 * scale, margin, y - 8 * scale, text("kosmoLetterTitle"), width);
@@ -150,7 +153,7 @@ public final class LettersPdf {
         if (pattern == null) {
             pattern = key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.JAPAN).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     static BitMatrix qr(String url) throws IOException {
@@ -164,10 +167,5 @@ public final class LettersPdf {
 
     private static float mm(float millimetres) {
         return millimetres / 25.4f * 72;
-    }
-
-    /** For tests and the CSV: nothing. */
-    static List<String> stepKeys() {
-        return List.of("kosmoLetterStep1", "kosmoLetterStep2", "kosmoLetterStep3", "kosmoLetterStep4", "kosmoLetterStep5", "kosmoLetterStep6");
     }
 }

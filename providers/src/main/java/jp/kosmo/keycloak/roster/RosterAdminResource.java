@@ -242,14 +242,14 @@ public final class RosterAdminResource {
     private LettersPdf pdf(boolean hagaki) {
         RosterSettings settings = settings();
         Properties messages;
+        Locale locale = realm.getDefaultLocale() == null ? Locale.JAPANESE : Locale.forLanguageTag(realm.getDefaultLocale());
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            Locale locale = realm.getDefaultLocale() == null ? Locale.JAPANESE : Locale.forLanguageTag(realm.getDefaultLocale());
             messages = theme.getEnhancedMessages(realm, locale);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new LettersPdf(messages::getProperty, MembersZone.of(realm).zone(), settings.unionName(), settings.loginUrl(), hagaki);
+        return new LettersPdf(messages::getProperty, locale, MembersZone.of(realm).zone(), settings.unionName(), settings.loginUrl(), hagaki);
     }
 
     private RosterSettings settings() {
