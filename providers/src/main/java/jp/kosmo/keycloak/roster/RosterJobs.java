@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.persistence.EntityManager;
@@ -23,6 +22,7 @@ import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -45,15 +45,31 @@ public final class RosterJobs {
     private final KeycloakSessionFactory factory;
     private final LetterSeal seal = new LetterSeal();
     private final ActivationSecrets secrets = new ActivationSecrets();
-    private final ExecutorService workers;
-    private final ExecutorService coordinator;
+    private final int threads;
+    /** One import at a time on this node, in the order they came. */
+    private final java.util.concurrent.locks.ReentrantLock oneAtATime = new java.util.concurrent.locks.ReentrantLock(true);
     private final Clock clock;
+    private volatile Executor workers;
 
     RosterJobs(KeycloakSessionFactory factory, int threads) {
         this.factory = factory;
+        this.threads = threads;
         this.clock = KeycloakClock.INSTANCE;
-        this.workers = Executors.newFixedThreadPool(threads, named("kosmo-roster-worker"));
-        this.coordinator = Executors.newSingleThreadExecutor(named("kosmo-roster-job"));
+    }
+
+    /** Keycloak's managed executor (its threads carry what a Keycloak session needs); at most {@code threads} rows at once. */
+    private Executor workers() {
+        Executor executor = workers;
+        if (executor == null) {
+            KeycloakSession session = factory.create();
+            try {
+                executor = session.getProvider(ExecutorsProvider.class).getExecutor("kosmo-roster");
+            } finally {
+                session.close();
+            }
+            workers = executor;
+        }
+        return executor;
     }
 
     LetterSeal seal() {
@@ -65,8 +81,6 @@ public final class RosterJobs {
     }
 
     void shutdown() {
-        coordinator.shutdownNow();
-        workers.shutdownNow();
     }
 
     /**
@@ -111,7 +125,7 @@ public final class RosterJobs {
             job.state = RosterJobEntity.State.RUNNING.name();
         });
         LOG.infof("roster import %s: %d rows read (%s), dry run %s", jobId, total.get(), charset.name(), dryRun);
-        coordinator.execute(() -> run(jobId));
+        workers().execute(() -> run(jobId));
         return jobId;
     }
 
@@ -139,10 +153,11 @@ public final class RosterJobs {
             em(s).createQuery("delete from RosterRowEntity r where r.jobId in (select j.id from RosterJobEntity j where j.state = 'STAGING')").executeUpdate();
             em(s).createQuery("delete from RosterJobEntity j where j.state = 'STAGING'").executeUpdate();
         });
-        running.forEach(id -> coordinator.execute(() -> run(id)));
+        running.forEach(id -> workers().execute(() -> run(id)));
     }
 
     private void run(String jobId) {
+        oneAtATime.lock();
         try {
             while (true) {
                 List<String> ids = new ArrayList<>();
@@ -155,9 +170,17 @@ public final class RosterJobs {
                 if (ids.isEmpty()) {
                     break;
                 }
-                CompletableFuture.allOf(ids.stream()
-                        .map(id -> CompletableFuture.runAsync(() -> processWithRetries(jobId, id), workers))
-                        .toArray(CompletableFuture[]::new)).join();
+                // one loop per worker, each taking the next row until none is left: at most `threads` rows at once
+                ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(ids);
+                CompletableFuture<?>[] loops = new CompletableFuture<?>[threads];
+                for (int i = 0; i < threads; i++) {
+                    loops[i] = CompletableFuture.runAsync(() -> {
+                        for (String id = queue.poll(); id != null; id = queue.poll()) {
+                            processWithRetries(jobId, id);
+                        }
+                    }, workers());
+                }
+                CompletableFuture.allOf(loops).join();
             }
             inTransaction(s -> {
                 RosterJobEntity job = em(s).find(RosterJobEntity.class, jobId);
@@ -166,23 +189,25 @@ public final class RosterJobs {
                 }
             });
             LOG.infof("roster import %s done", jobId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.errorf(e, "roster import %s stopped; it goes on at the next start", jobId);
+        } finally {
+            oneAtATime.unlock();
         }
     }
 
     private void processWithRetries(String jobId, String rowId) {
-        RuntimeException last = null;
+        Throwable last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 inTransaction(s -> process(s, rowId));
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 last = e;
             }
         }
-        // never the exception's message: it may name values of the row
-        LOG.warnf("roster import %s: a row failed %d times (%s)", jobId, ATTEMPTS, last.getClass().getName());
+        // the exception names no password: activation passwords are made inside the transaction and only sealed
+        LOG.warnf(last, "roster import %s: a row failed %d times", jobId, ATTEMPTS);
         inTransaction(s -> {
             RosterRowEntity row = em(s).find(RosterRowEntity.class, rowId);
             if (row != null && (Status.PENDING.name().equals(row.status) || Status.REISSUE.name().equals(row.status))) {
@@ -240,14 +265,5 @@ public final class RosterJobs {
 
     private void inTransaction(java.util.function.Consumer<KeycloakSession> work) {
         KeycloakModelUtils.runJobInTransaction(factory, work::accept);
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

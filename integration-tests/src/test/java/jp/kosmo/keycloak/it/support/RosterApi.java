@@ -130,7 +130,7 @@ public final class RosterApi {
 
     /** Start, wait, return the report. */
     public Map<String, Object> run(byte[] csv, String query) {
-        return awaitDone(start(csv, query), Duration.ofMinutes(10));
+        return awaitDone(start(csv, query), Duration.ofMinutes(Long.getLong("kosmo.roster.await-minutes", 3)));
     }
 
     public Reply reissue(String userIdOrUsername) {
