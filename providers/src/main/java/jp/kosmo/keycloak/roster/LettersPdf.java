@@ -78,7 +78,7 @@ public final class LettersPdf {
         float margin = 56 * scale;
         float width = size.getWidth() - 2 * margin;
         float y = size.getHeight() - margin;
-        DateTimeFormatter date = DateTimeFormatter.ofPattern(text("kosmoLetterDatePattern"), locale);
+        DateTimeFormatter date = datePattern();
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
             y = line(cs, font, 10 * scale, margin, y, unionName, width);
             y = line(cs, font, 16 * scale, margin, y - 8 * scale, text("kosmoLetterTitle"), width);
@@ -146,6 +146,16 @@ public final class LettersPdf {
             i += Character.charCount(cp);
         }
         return current.length() == 0 ? y : line(cs, font, size, x, y, current.toString(), width);
+    }
+
+    /** The theme's date pattern; ISO dates when the realm's theme has none (not the kosmo theme) or a broken one. */
+    private DateTimeFormatter datePattern() {
+        String pattern = messages.apply("kosmoLetterDatePattern");
+        try {
+            return DateTimeFormatter.ofPattern(pattern == null ? "uuuu-MM-dd" : pattern, locale);
+        } catch (IllegalArgumentException e) {
+            return DateTimeFormatter.ofPattern("uuuu-MM-dd", locale);
+        }
     }
 
     private String text(String key, Object... args) {

@@ -225,7 +225,16 @@ public final class RosterAdminResource {
         Response.ResponseBuilder response;
         try {
             response = render.render(letters);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // nothing went out: the download stays available
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                RosterJobEntity fresh = RosterJobs.em(s).find(RosterJobEntity.class, id);
+                if (RosterJobEntity.TAKE_PDF.equals(takeQuery)) {
+                    fresh.pdfTaken = false;
+                } else {
+                    fresh.csvTaken = false;
+                }
+            });
             throw new IllegalStateException("letters could not be rendered", e);
         }
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {

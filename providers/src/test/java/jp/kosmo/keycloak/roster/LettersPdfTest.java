@@ -70,4 +70,15 @@ class LettersPdfTest {
             assertTrue(new PDFTextStripper().getText(pdf).contains("Xk7dPqR4mNwe"));
         }
     }
+
+    @Test
+    void aThemeWithoutTheLetterKeysStillGivesTheLetter() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LettersPdf(key -> null, Locale.ENGLISH, ZoneId.of("Asia/Tokyo"), "Union", "https://x.example/", false)
+                .write(List.of(new Letter("Yamada Taro", "kamxtr3a", "Xk7dPqR4mNwe", Instant.parse("2027-03-01T03:00:00Z"))), out);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Xk7dPqR4mNwe") && text.contains("2027-03-01"), text);
+        }
+    }
 }
