@@ -161,7 +161,12 @@ public final class LettersPdf {
     private String text(String key, Object... args) {
         String pattern = messages.apply(key);
         if (pattern == null) {
-            pattern = key;
+            // a theme without our keys: the key and the values, so the letter still holds everything
+            StringBuilder out = new StringBuilder(key);
+            for (Object arg : args) {
+                out.append(' ').append(arg);
+            }
+            return out.toString();
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
