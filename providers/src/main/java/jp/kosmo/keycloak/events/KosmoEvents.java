@@ -26,6 +26,12 @@ public final class KosmoEvents {
     public static final String DETAIL_FIRST = "kosmo_first";
     public static final String DETAIL_MAX = "kosmo_max";
     public static final String DETAIL_ROWS = "kosmo_rows";
+    /** Login refused because the letter's activation password has expired (value {@code true}). */
+    public static final String DETAIL_ACTIVATION_EXPIRED = "kosmo_activation_expired";
+    /** Admin events of a roster import: its id, whether it was a dry run; the member whose password was re-issued. */
+    public static final String DETAIL_IMPORT_ID = "kosmo_import_id";
+    public static final String DETAIL_DRY_RUN = "kosmo_dry_run";
+    public static final String DETAIL_REISSUED_USER = "kosmo_reissued_user";
 
     // ---- detail values ------------------------------------------------------------------------------------------
 

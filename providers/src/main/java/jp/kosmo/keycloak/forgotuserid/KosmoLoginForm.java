@@ -2,13 +2,20 @@ package jp.kosmo.keycloak.forgotuserid;
 
 import java.net.URI;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import jp.kosmo.keycloak.roster.ActivationPassword;
+import jp.kosmo.keycloak.time.KeycloakClock;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Keycloak's login form, with the link to the forgot-user-ID page when the settings switch it on. The link is put on
@@ -35,6 +42,37 @@ final class KosmoLoginForm extends UsernamePasswordForm {
         addLink(context.getSession());
         super.action(context);
     }
+
+    /**
+     * Keycloak's check, then: the right password of a letter whose activation password has expired
+     * ({@link ActivationPassword}) is refused exactly like a wrong password (same event error, a failure for brute
+     * force, the user cleared as the parent does), with the message that the letter expired. Only someone who typed
+     * the right password learns that; a wrong password gets Keycloak's usual answer, whatever the member's letter.
+     */
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user, MultivaluedMap<String, String> inputData,
+                                    boolean clearUser) {
+        if (!super.validatePassword(context, user, inputData, clearUser)) {
+            return false;
+        }
+        if (!ActivationPassword.expired(user, KeycloakClock.INSTANCE.instant())) {
+            return true;
+        }
+        context.getAuthenticationSession().removeAuthNote(PASSWORD_VALIDATED_NOTE);
+        context.getEvent().user(user).detail(jp.kosmo.keycloak.events.KosmoEvents.DETAIL_ACTIVATION_EXPIRED, "true");
+        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                challenge(context, ACTIVATION_EXPIRED_MESSAGE, "password"));
+        if (clearUser) {
+            context.clearUser();
+        }
+        return false;
+    }
+
+    /** The auth note Keycloak's parent sets when the password was right (AbstractUsernameFormAuthenticator). */
+    static final String PASSWORD_VALIDATED_NOTE = "PASSWORD_VALIDATED";
+    /** Message key of the login theme: the letter's activation password has expired. */
+    static final String ACTIVATION_EXPIRED_MESSAGE = "kosmoActivationExpired";
 
     private static void addLink(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
