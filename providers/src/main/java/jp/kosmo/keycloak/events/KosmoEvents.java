@@ -26,6 +26,10 @@ public final class KosmoEvents {
     public static final String DETAIL_FIRST = "kosmo_first";
     public static final String DETAIL_MAX = "kosmo_max";
     public static final String DETAIL_ROWS = "kosmo_rows";
+    /** How a member who changed or lost the phone proved who they are: {@code recovery-code}, {@code email-code}, {@code admin}. */
+    public static final String DETAIL_RECOVERED_BY = "kosmo_recovered_by";
+    /** The sign-in methods removed at the end of a recovery or admin reset, comma-separated method ids. */
+    public static final String DETAIL_REMOVED_METHODS = "kosmo_removed_methods";
 
     // ---- detail values ------------------------------------------------------------------------------------------
 
