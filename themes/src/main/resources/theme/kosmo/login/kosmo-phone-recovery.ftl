@@ -6,9 +6,9 @@
     <#if section = "header">
         ${msg("kosmoRecoveryTitle")}
     <#elseif section = "form" && (kosmoRecoveryMode!'none') = "code">
-        <p id="kosmo-recovery-instruction" class="kosmo-instruction">${msg("kosmoRecoveryCodeInstruction", (kosmoRecoveryCodeNumber!'')?string)}</p>
+        <p id="kosmo-recovery-instruction" class="kosmo-instruction">${msg("kosmoRecoveryCodeInstruction", kosmoRecoveryCodeNumber!'')}</p>
         <form id="kc-recovery-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
-            <@field.input name="recoveryCode" label=msg("kosmoRecoveryCodeLabel", (kosmoRecoveryCodeNumber!'')?string) autocomplete="off" autofocus=true/>
+            <@field.input name="recoveryCode" label=msg("kosmoRecoveryCodeLabel", kosmoRecoveryCodeNumber!'') autocomplete="off" autofocus=true/>
             <@buttons.actionGroup>
                 <@buttons.button id="kc-recovery-submit" name="login" label="kosmoRecoveryContinue"/>
             </@buttons.actionGroup>

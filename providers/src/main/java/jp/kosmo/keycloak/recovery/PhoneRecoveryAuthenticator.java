@@ -281,7 +281,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         if (mode == Mode.RECOVERY_CODE) {
             recoveryCodes(context.getUser()).map(RecoveryAuthnCodesCredentialModel::createFromCredentialModel)
                     .flatMap(RecoveryAuthnCodesCredentialModel::getNextRecoveryAuthnCode)
-                    .ifPresent(next -> form.setAttribute("kosmoRecoveryCodeNumber", next.getNumber()));
+                    .ifPresent(next -> form.setAttribute("kosmoRecoveryCodeNumber", Integer.toString(next.getNumber())));
         } else if (mode == Mode.MAIL) {
             EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
             form.setAttribute("kosmoCodeEmail", AddressMask.mask(verifiedAddress(context.getUser())))
