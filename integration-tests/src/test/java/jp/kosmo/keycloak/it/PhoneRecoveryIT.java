@@ -318,4 +318,88 @@ class PhoneRecoveryIT {
         assertEquals("Confirm it is you (set up your sign-in method again)", recovery.heading());
         assertTrue(recovery.instruction().contains("birthdate"), recovery.instruction());
     }
+
+    @Test
+    @DisplayName("recovery codes offered in the onboarding after a passkey: a counted, printable step; ticked and saved; then they recover the member")
+    void recoveryCodesOffered() {
+        Map<String, String> previous = members.configureRequiredAction("kosmo-recovery-codes",
+                Map.of("kosmo.recovery-codes.onboarding", "offered"));
+        try (Passkeys phone = Passkeys.platformAuthenticator(webDriver.driver())) {
+            String member = members.create("offered", BIRTHDATE, PASSWORD);
+            browser.forgetSession();
+            browser.openPortal();
+            login.logIn(member, PASSWORD);
+            BirthdatePage birthdate = new BirthdatePage(browser);
+            birthdate.assertCurrent();
+            assertEquals("ステップ 1 / 6", pages.step(), "birthdate, terms, method, enrolment, recovery codes, done");
+            birthdate.enter(TYPED_BIRTHDATE);
+            new TermsPage(browser).accept();
+            pages.choose("passkey");
+            pages.registerPasskey("わたしのスマホ");
+
+            browser.waitForPageId(RecoveryPage.RECOVERY_CODES_ONBOARDING);
+            assertEquals("ステップ 5 / 6", pages.step());
+            assertEquals("リカバリーコードの保存", pages.heading());
+            assertTrue(recovery.hasPrintButton());
+            assertTrue(recovery.hasSkipButton(), "offered: the member may set them up later");
+            List<String> first = recovery.onboardingCodes();
+            recovery.saveOnboardingCodes(false);
+            assertEquals("保管したことを確認するチェックを入れてください。新しいリカバリーコードを表示しましたので、こちらを保管してください。",
+                    recovery.fieldError("kosmoSaved"));
+            List<String> codes = recovery.onboardingCodes();
+            assertEquals(12, codes.size());
+            assertFalse(codes.equals(first), "new codes after the refusal");
+            recovery.saveOnboardingCodes(true);
+            browser.waitForPageId(OnboardingPages.COMPLETE);
+            assertEquals("ステップ 6 / 6", pages.step());
+            pages.complete();
+            browser.waitForPortal();
+            assertTrue(members.credentials(member).stream().anyMatch(c -> "recovery-authn-codes".equals(c.getType())));
+
+            // the phone is lost: the first code recovers the member
+            phone.userVerified(false);
+            laterLogin(member);
+            browser.waitForPageId(OnboardingPages.PASSKEY_LOGIN);
+            recovery.start();
+            recovery.enterRecoveryCode(codes.get(0).toLowerCase());
+            browser.waitForPageId(OnboardingPages.CHOOSER);
+        } finally {
+            members.restoreRequiredAction("kosmo-recovery-codes", previous);
+        }
+    }
+
+    @Test
+    @DisplayName("recovery codes required: no way to skip; email codes chosen: no recovery-codes page and one step less")
+    void recoveryCodesRequired() {
+        Map<String, String> previous = members.configureRequiredAction("kosmo-recovery-codes",
+                Map.of("kosmo.recovery-codes.onboarding", "required"));
+        try {
+            String member = members.create("required", BIRTHDATE, PASSWORD);
+            browser.forgetSession();
+            browser.openPortal();
+            login.logIn(member, PASSWORD);
+            new BirthdatePage(browser).enter(TYPED_BIRTHDATE);
+            new TermsPage(browser).accept();
+            pages.choose("app-otp");
+            String key = pages.totpKeyFromUnableToScan();
+            pages.submitTotp(Totp.freshCode(key, 5), "Phone");
+            browser.waitForPageId(RecoveryPage.RECOVERY_CODES_ONBOARDING);
+            assertFalse(recovery.hasSkipButton(), "required: no skip");
+            recovery.saveOnboardingCodes(true);
+            pages.complete();
+            browser.waitForPortal();
+
+            String mailMember = members.create("mailonly", BIRTHDATE, PASSWORD);
+            browser.forgetSession();
+            browser.openPortal();
+            login.logIn(mailMember, PASSWORD);
+            new BirthdatePage(browser).enter(TYPED_BIRTHDATE);
+            new TermsPage(browser).accept();
+            pages.choose("email-otp");
+            browser.waitForPageId(OnboardingPages.COMPLETE);
+            assertEquals("ステップ 4 / 4", pages.step(), "no enrolment and no recovery codes for email codes");
+        } finally {
+            members.restoreRequiredAction("kosmo-recovery-codes", previous);
+        }
+    }
 }

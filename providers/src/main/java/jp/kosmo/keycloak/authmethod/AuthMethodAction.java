@@ -86,11 +86,13 @@ public final class AuthMethodAction implements RequiredActionProvider {
                 provider.createCredential(context.getRealm(), user, EmailOtpCredentialModel.create(user.getEmail()));
             }
             progress.drop(user, OnboardingStep.ENROL);
+            progress.drop(user, OnboardingStep.RECOVERY_CODES);
         } else if (config.enrolNow()) {
             method.enrolmentAction().ifPresent(user::addRequiredAction);
         } else {
             user.setSingleAttribute(MemberMethods.PENDING_ATTRIBUTE, method.id());
             progress.drop(user, OnboardingStep.ENROL);
+            progress.drop(user, OnboardingStep.RECOVERY_CODES);
         }
 
         // on the event Keycloak emits for the action's success (CUSTOM_REQUIRED_ACTION): one event per choice

@@ -30,6 +30,8 @@ public final class KosmoEvents {
     public static final String DETAIL_RECOVERED_BY = "kosmo_recovered_by";
     /** The sign-in methods removed at the end of a recovery or admin reset, comma-separated method ids. */
     public static final String DETAIL_REMOVED_METHODS = "kosmo_removed_methods";
+    /** The onboarding's recovery-codes page was left without saving: {@link #RECOVERY_CODES_SKIPPED}. */
+    public static final String DETAIL_RECOVERY_CODES = "kosmo_recovery_codes";
 
     // ---- detail values ------------------------------------------------------------------------------------------
 
@@ -42,6 +44,7 @@ public final class KosmoEvents {
     public static final String ENROLMENT_DONE = "done";
     public static final String LIMIT_NETWORK = "ip";
     public static final String LIMIT_ADDRESS = "address";
+    public static final String RECOVERY_CODES_SKIPPED = "skipped";
 
     // ---- values of Keycloak's reason detail (Details.REASON) ----------------------------------------------------
 

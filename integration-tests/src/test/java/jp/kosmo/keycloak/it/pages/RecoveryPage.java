@@ -14,6 +14,7 @@ public final class RecoveryPage {
 
     public static final String PAGE_ID = "login-kosmo-phone-recovery";
     public static final String RECOVERY_CODES_SETUP = "login-login-recovery-authn-code-config";
+    public static final String RECOVERY_CODES_ONBOARDING = "login-kosmo-recovery-codes";
 
     private final Browser browser;
 
@@ -74,6 +75,29 @@ public final class RecoveryPage {
         browser.driver().findElement(By.id("kcRecoveryCodesConfirmationCheck")).click();
         browser.submitWith(By.id("saveRecoveryAuthnCodesBtn"));
         return codes;
+    }
+
+    /** The onboarding's recovery-codes page (kosmo-recovery-codes): the codes as shown. */
+    public List<String> onboardingCodes() {
+        browser.waitForPageId(RECOVERY_CODES_ONBOARDING);
+        return browser.driver().findElements(By.cssSelector("#kosmo-recovery-codes-list li")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+    }
+
+    public void saveOnboardingCodes(boolean ticked) {
+        browser.waitForPageId(RECOVERY_CODES_ONBOARDING);
+        if (ticked) {
+            browser.driver().findElement(By.id("kosmoSaved")).click();
+        }
+        browser.submitWith(By.id("kosmo-recovery-codes-save"));
+    }
+
+    public boolean hasSkipButton() {
+        return browser.isPresent(By.id("kosmo-recovery-codes-skip"));
+    }
+
+    public boolean hasPrintButton() {
+        return browser.isPresent(By.id("kosmo-recovery-codes-print"));
     }
 
     private void type(String id, String value) {
