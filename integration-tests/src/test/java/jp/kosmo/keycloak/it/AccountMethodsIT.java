@@ -1,0 +1,118 @@
+package jp.kosmo.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import jp.kosmo.keycloak.it.pages.BirthdatePage;
+import jp.kosmo.keycloak.it.pages.LoginPage;
+import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.TermsPage;
+import jp.kosmo.keycloak.it.support.AccountCredentials;
+import jp.kosmo.keycloak.it.support.Browser;
+import jp.kosmo.keycloak.it.support.HttpBrowser;
+import jp.kosmo.keycloak.it.support.KosmoServerConfig;
+import jp.kosmo.keycloak.it.support.Mails;
+import jp.kosmo.keycloak.it.support.Members;
+import jp.kosmo.keycloak.it.support.Passkeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 16, before the phone is lost: a second passkey (the manual's ★, a phone used from a PC) added the way the
+ * account console adds one (application-initiated {@code webauthn-register-passwordless}), renamed and removed
+ * through the account console's REST calls; removing the last method leads to the chooser at the next login,
+ * after an email code, never to a password-only account.
+ */
+@KeycloakIntegrationTest(config = KosmoServerConfig.class)
+class AccountMethodsIT {
+
+    private static final String PASSWORD = "Correct-Horse-7";
+
+    @InjectRealm(fromJson = "/kosmo-realm.json")
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver webDriver;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    private Browser browser;
+    private LoginPage login;
+    private OnboardingPages pages;
+    private Members members;
+    private Mails mails;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(webDriver);
+        login = new LoginPage(browser);
+        pages = new OnboardingPages(browser);
+        members = new Members(realm.admin());
+        mails = new Mails(mailServer);
+        browser.setWindowWidth(1280, 1000);
+        HttpBrowser.ensureClient(realm.admin());
+    }
+
+    private List<CredentialRepresentation> passkeys(String member) {
+        return members.credentials(member).stream().filter(c -> "webauthn-passwordless".equals(c.getType())).toList();
+    }
+
+    @Test
+    @DisplayName("second passkey, renamed, both removed: the next login asks for an email code, then the chooser")
+    void secondPasskeyRenameRemove() {
+        String member = members.create("two", "1979-08-22", PASSWORD);
+        String address = members.find(member).getEmail();
+        try (Passkeys pc = Passkeys.platformAuthenticator(webDriver.driver())) {
+            browser.forgetSession();
+            browser.openPortal();
+            login.logIn(member, PASSWORD);
+            new BirthdatePage(browser).enter("19790822");
+            new TermsPage(browser).accept();
+            pages.choose("passkey");
+            pages.registerPasskey("PC");
+            pages.complete();
+            browser.waitForPortal();
+        }
+        try (Passkeys phone = Passkeys.platformAuthenticator(webDriver.driver())) {
+            // the account console's "set up a passkey": Keycloak's own action, asked for by the application
+            browser.driver().navigate().to(new HttpBrowser(Browser.REALM).authorizationUrl()
+                    + "&kc_action=webauthn-register-passwordless");
+            pages.registerPasskey("スマートフォン");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().startsWith(HttpBrowser.CALLBACK));
+            assertEquals(1, phone.count());
+            List<CredentialRepresentation> two = passkeys(member);
+            assertEquals(2, two.size(), "a second passkey next to the first");
+
+            AccountCredentials account = AccountCredentials.of(browser);
+            String phoneId = two.stream().filter(c -> "スマートフォン".equals(c.getUserLabel())).findFirst().orElseThrow().getId();
+            account.rename(phoneId, "わたしのスマホ");
+            assertEquals("わたしのスマホ", passkeys(member).stream().filter(c -> c.getId().equals(phoneId)).findFirst()
+                    .orElseThrow().getUserLabel());
+
+            two.forEach(c -> account.remove(c.getId()));
+            assertEquals(List.of(), passkeys(member));
+
+            phone.userVerified(false);
+            browser.forgetSession();
+            browser.openPortal();
+            login.logIn(member, PASSWORD);
+            browser.waitForPageId(OnboardingPages.EMAIL_OTP);
+            pages.enterEmailCode(Mails.code(mails.awaitMail(address, 1)));
+            browser.waitForPageId(OnboardingPages.CHOOSER);
+        }
+    }
+}
