@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 16, before the phone is lost: a second passkey (the manual's ★, a phone used from a PC) added the way the
- * account console adds one (application-initiated {@code webauthn-register-passwordless}), renamed and removed
- * through the account console's REST calls; removing the last method leads to the chooser at the next login,
+ * account console adds one (application-initiated {@code webauthn-register-passwordless}), renamed through the account console's REST call and
+ * removed through Keycloak's {@code delete_credential} action as the account console does; removing the last method leads to the chooser at the next login,
  * after an email code, never to a password-only account.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
@@ -103,7 +103,15 @@ class AccountMethodsIT {
             assertEquals("わたしのスマホ", passkeys(member).stream().filter(c -> c.getId().equals(phoneId)).findFirst()
                     .orElseThrow().getUserLabel());
 
-            two.forEach(c -> account.remove(c.getId()));
+            // the account console's "remove": Keycloak's own delete_credential action, asked for by the application
+            two.forEach(c -> {
+                browser.driver().navigate().to(new HttpBrowser(Browser.REALM).authorizationUrl()
+                        + "&kc_action=delete_credential:" + c.getId());
+                browser.waitForPageId("login-delete-credential");
+                browser.submitWith(org.openqa.selenium.By.id("kc-accept"));
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                        .until(d -> d.getCurrentUrl().startsWith(HttpBrowser.CALLBACK));
+            });
             assertEquals(List.of(), passkeys(member));
 
             phone.userVerified(false);

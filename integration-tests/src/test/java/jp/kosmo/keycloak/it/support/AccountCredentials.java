@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The account console's calls for the member's own credentials ({@code /realms/kosmo/account/credentials}): rename
- * ({@code PUT {id}/label}) and remove ({@code DELETE {id}}), with the signed-in member's access token (from the
+ * The account console's call to rename one of the member's own credentials ({@code PUT
+ * /realms/kosmo/account/credentials/{id}/label}; removing goes through Keycloak's {@code delete_credential} action), with the signed-in member's access token (from the
  * member's browser session through the test client {@link HttpBrowser#CLIENT_ID}).
  */
 public final class AccountCredentials {
@@ -51,10 +51,6 @@ public final class AccountCredentials {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         assertEquals(204, status, "rename " + credentialId);
-    }
-
-    public void remove(String credentialId) {
-        assertEquals(204, send(HttpRequest.newBuilder(URI.create(URL + credentialId)).DELETE()), "remove " + credentialId);
     }
 
     private int send(HttpRequest.Builder request) {
