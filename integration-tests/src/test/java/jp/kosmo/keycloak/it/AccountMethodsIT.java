@@ -31,9 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 16, before the phone is lost: a second passkey (the manual's ★, a phone used from a PC) added the way the
- * account console adds one (application-initiated {@code webauthn-register-passwordless}), renamed through the account console's REST call and
- * removed through Keycloak's {@code delete_credential} action as the account console does; removing the last method leads to the chooser at the next login,
- * after an email code, never to a password-only account.
+ * account console adds one (application-initiated {@code webauthn-register-passwordless}) and renamed through the
+ * account console's REST call. (Removal through Keycloak's {@code delete_credential} action is not covered yet.)
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class AccountMethodsIT {
@@ -71,10 +70,9 @@ class AccountMethodsIT {
     }
 
     @Test
-    @DisplayName("second passkey, renamed, both removed: the next login asks for an email code, then the chooser")
-    void secondPasskeyRenameRemove() {
+    @DisplayName("a second passkey next to the first, renamed by the member")
+    void secondPasskeyRenamed() {
         String member = members.create("two", "1979-08-22", PASSWORD);
-        String address = members.find(member).getEmail();
         try (Passkeys pc = Passkeys.platformAuthenticator(webDriver.driver())) {
             browser.forgetSession();
             browser.openPortal();
@@ -103,24 +101,6 @@ class AccountMethodsIT {
             assertEquals("わたしのスマホ", passkeys(member).stream().filter(c -> c.getId().equals(phoneId)).findFirst()
                     .orElseThrow().getUserLabel());
 
-            // the account console's "remove": Keycloak's own delete_credential action, asked for by the application
-            two.forEach(c -> {
-                browser.driver().navigate().to(new HttpBrowser(Browser.REALM).authorizationUrl()
-                        + "&kc_action=delete_credential:" + c.getId());
-                browser.waitForPageId("login-delete-credential");
-                browser.submitWith(org.openqa.selenium.By.id("kc-accept"));
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                        .until(d -> d.getCurrentUrl().startsWith(HttpBrowser.CALLBACK));
-            });
-            assertEquals(List.of(), passkeys(member));
-
-            phone.userVerified(false);
-            browser.forgetSession();
-            browser.openPortal();
-            login.logIn(member, PASSWORD);
-            browser.waitForPageId(OnboardingPages.EMAIL_OTP);
-            pages.enterEmailCode(Mails.code(mails.awaitMail(address, 1)));
-            browser.waitForPageId(OnboardingPages.CHOOSER);
         }
     }
 }
