@@ -10,6 +10,7 @@ import jp.kosmo.keycloak.emailotp.EmailOtpCredentialProviderFactory;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
+import jp.kosmo.keycloak.recovery.RecoveryNotes;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.credential.CredentialProvider;
@@ -67,6 +68,12 @@ public final class AuthMethodAction implements RequiredActionProvider {
             return;
         }
 
+        RecoveryNotes recovery = RecoveryNotes.of(context.getAuthenticationSession());
+        if (recovery.active()) {
+            chooseInRecovery(context, recovery, method);
+            return;
+        }
+
         OnboardingProgress progress = OnboardingProgress.of(context.getSession(), context.getAuthenticationSession());
         user.setSingleAttribute(MemberMethods.CHOSEN_ATTRIBUTE, method.id());
         context.getAuthenticationSession().setAuthNote(CHOSEN_NOTE, method.id());
@@ -79,17 +86,43 @@ public final class AuthMethodAction implements RequiredActionProvider {
                 provider.createCredential(context.getRealm(), user, EmailOtpCredentialModel.create(user.getEmail()));
             }
             progress.drop(user, OnboardingStep.ENROL);
+            progress.drop(user, OnboardingStep.RECOVERY_CODES);
         } else if (config.enrolNow()) {
             method.enrolmentAction().ifPresent(user::addRequiredAction);
         } else {
             user.setSingleAttribute(MemberMethods.PENDING_ATTRIBUTE, method.id());
             progress.drop(user, OnboardingStep.ENROL);
+            progress.drop(user, OnboardingStep.RECOVERY_CODES);
         }
 
         // on the event Keycloak emits for the action's success (CUSTOM_REQUIRED_ACTION): one event per choice
         context.getEvent().detail(KosmoEvents.DETAIL_AUTH_METHOD, method.id())
                 .detail(KosmoEvents.DETAIL_ENROLMENT, method == AuthMethod.EMAIL_OTP ? KosmoEvents.ENROLMENT_DONE
                         : config.enrolNow() ? KosmoEvents.ENROLMENT_NOW : KosmoEvents.ENROLMENT_NEXT_LOGIN);
+        context.success();
+    }
+
+    /**
+     * A recovery (changed or lost phone) or an admin reset: the choice is kept in the login only and enrolled now,
+     * asked for in the authentication session; nothing on the member changes until the new method works
+     * ({@link jp.kosmo.keycloak.recovery.ResetSignInMethodAction}), so an abandoned recovery leaves the old method.
+     */
+    private static void chooseInRecovery(RequiredActionContext context, RecoveryNotes recovery, AuthMethod method) {
+        UserModel user = context.getUser();
+        recovery.chose(method);
+        if (method == AuthMethod.EMAIL_OTP) {
+            EmailOtpCredentialProvider provider = (EmailOtpCredentialProvider) context.getSession()
+                    .getProvider(CredentialProvider.class, EmailOtpCredentialProviderFactory.PROVIDER_ID);
+            if (!provider.hasCredential(user)) {
+                provider.createCredential(context.getRealm(), user, EmailOtpCredentialModel.create(user.getEmail()));
+            }
+        } else {
+            method.enrolmentAction().ifPresent(context.getAuthenticationSession()::addRequiredAction);
+        }
+        context.getEvent().detail(KosmoEvents.DETAIL_AUTH_METHOD, method.id())
+                .detail(KosmoEvents.DETAIL_ENROLMENT, method == AuthMethod.EMAIL_OTP ? KosmoEvents.ENROLMENT_DONE
+                        : KosmoEvents.ENROLMENT_NOW)
+                .detail(KosmoEvents.DETAIL_RECOVERED_BY, recovery.by().orElse(""));
         context.success();
     }
 

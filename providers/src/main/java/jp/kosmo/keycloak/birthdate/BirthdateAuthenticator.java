@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
+import jp.kosmo.keycloak.recovery.ResetSignInMethodAction;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -51,7 +52,9 @@ public final class BirthdateAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         BirthdateConfig config = BirthdateConfig.of(context.getAuthenticatorConfig());
         UserModel user = context.getUser();
-        if (!config.askEveryLogin() && user.getFirstAttribute(VERIFIED_AT_ATTRIBUTE) != null) {
+        // an admin's reset of the sign-in method skips the second factor: the birthdate is then asked again
+        if (!config.askEveryLogin() && user.getFirstAttribute(VERIFIED_AT_ATTRIBUTE) != null
+                && !ResetSignInMethodAction.hasAdminReset(user)) {
             context.success();
             return;
         }

@@ -15,7 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** Sends one code to the member's verified address (given explicitly: never whatever the user model holds now) with the {@code kosmo} email theme (ja/en, HTML + text). */
-final class EmailOtpMailer {
+public final class EmailOtpMailer {
 
     static final String TEMPLATE = "kosmo-email-otp.ftl";
     static final String SUBJECT = "kosmoEmailOtpSubject";
@@ -24,7 +24,7 @@ final class EmailOtpMailer {
     private EmailOtpMailer() {
     }
 
-    static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
+    public static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
                      String address, String code, int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
         // Keycloak adds its own entries to this map, so it must be mutable
         Map<String, Object> attributes = new HashMap<>();

@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.enrolment;
 
+import jp.kosmo.keycloak.recovery.KosmoRecoveryCodesFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import jp.kosmo.keycloak.authmethod.MemberMethods;
@@ -56,6 +57,9 @@ final class KosmoPasskeyRegister extends WebAuthnPasswordlessRegister {
         super.processAction(context);
         MemberMethods.of(context.getUser()).enrolmentSucceeded();
         BUILT_IN.settle(context);
+        if (context.getStatus() == RequiredActionContext.Status.SUCCESS) {
+            KosmoRecoveryCodesFactory.enrolled(context.getAuthenticationSession());
+        }
     }
 
     private static void attachStep(RequiredActionContext context) {

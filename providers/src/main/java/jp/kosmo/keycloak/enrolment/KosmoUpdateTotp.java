@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.enrolment;
 
+import jp.kosmo.keycloak.recovery.KosmoRecoveryCodesFactory;
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
@@ -44,6 +45,7 @@ public final class KosmoUpdateTotp extends UpdateTotp {
         BUILT_IN.settle(context);
         if (context.getStatus() == RequiredActionContext.Status.SUCCESS) {
             acceptBuiltInLinks(context, ExecutionStatus.SUCCESS);
+            KosmoRecoveryCodesFactory.enrolled(context.getAuthenticationSession());
         }
     }
 

@@ -32,6 +32,12 @@ public final class KosmoEvents {
     public static final String DETAIL_IMPORT_ID = "kosmo_import_id";
     public static final String DETAIL_DRY_RUN = "kosmo_dry_run";
     public static final String DETAIL_REISSUED_USER = "kosmo_reissued_user";
+    /** How a member who changed or lost the phone proved who they are: {@code recovery-code}, {@code email-code}, {@code admin}. */
+    public static final String DETAIL_RECOVERED_BY = "kosmo_recovered_by";
+    /** The sign-in methods removed at the end of a recovery or admin reset, comma-separated method ids. */
+    public static final String DETAIL_REMOVED_METHODS = "kosmo_removed_methods";
+    /** The onboarding's recovery-codes page was left without saving: {@link #RECOVERY_CODES_SKIPPED}. */
+    public static final String DETAIL_RECOVERY_CODES = "kosmo_recovery_codes";
 
     // ---- detail values ------------------------------------------------------------------------------------------
 
@@ -44,6 +50,7 @@ public final class KosmoEvents {
     public static final String ENROLMENT_DONE = "done";
     public static final String LIMIT_NETWORK = "ip";
     public static final String LIMIT_ADDRESS = "address";
+    public static final String RECOVERY_CODES_SKIPPED = "skipped";
 
     // ---- values of Keycloak's reason detail (Details.REASON) ----------------------------------------------------
 

@@ -46,6 +46,7 @@ record NoticeDelivery(Notice notice, String realmId, String userId, String local
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("address", notice.recipient());
         attributes.put("maskedNewAddress", notice.maskedNewAddress());
+        attributes.putAll(notice.facts());
         attributes.put("when", WHEN.format(MembersZone.of(realm).at(Instant.ofEpochMilli(occurredAtMillis))));
         try {
             session.getProvider(EmailTemplateProvider.class)

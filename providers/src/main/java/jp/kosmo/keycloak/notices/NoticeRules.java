@@ -1,6 +1,8 @@
 package jp.kosmo.keycloak.notices;
 
 import jp.kosmo.keycloak.email.AddressMask;
+import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.onboarding.RequiredActionIds;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,9 @@ import org.keycloak.models.UserModel;
  *       the previous address is told the address was changed. That action only runs for a signed-in member, who
  *       got past the gate with a verified address; the gate's own {@code UPDATE_EMAIL} events (an address that was
  *       never verified) stay silent.</li>
+ *   <li>the success of {@code kosmo-reset-sign-in-method} (the end of a recovery after a changed or lost phone, or
+ *       of an admin's reset): the verified address is told the new method, the removed ones and how the member
+ *       got in.</li>
  * </ul>
  */
 final class NoticeRules {
@@ -42,7 +47,23 @@ final class NoticeRules {
         if (type == EventType.UPDATE_EMAIL) {
             return changed(d);
         }
+        if (type == EventType.CUSTOM_REQUIRED_ACTION
+                && RequiredActionIds.RESET_SIGN_IN_METHOD.equals(d.get(Details.CUSTOM_REQUIRED_ACTION))) {
+            return methodReset(d, currentEmail, currentEmailVerified);
+        }
         return Optional.empty();
+    }
+
+    /** The sign-in method was reset: the verified address is told what changed (none without one). */
+    private static Optional<Notice> methodReset(Map<String, String> details, String currentEmail,
+                                                boolean currentEmailVerified) {
+        if (!currentEmailVerified || isBlank(currentEmail)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(Notice.Kind.SIGN_IN_METHOD_RESET, currentEmail.strip(), null)
+                .with(Notice.NEW_METHOD, details.get(KosmoEvents.DETAIL_AUTH_METHOD))
+                .with(Notice.REMOVED_METHODS, details.get(KosmoEvents.DETAIL_REMOVED_METHODS))
+                .with(Notice.RECOVERED_BY, details.get(KosmoEvents.DETAIL_RECOVERED_BY)));
     }
 
     private static Optional<Notice> changeRequested(String target, String currentEmail, boolean currentEmailVerified) {

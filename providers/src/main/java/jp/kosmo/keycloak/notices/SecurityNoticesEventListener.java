@@ -41,7 +41,8 @@ final class SecurityNoticesEventListener implements EventListenerProvider {
         }
         Optional<Notice> notice = NoticeRules.decide(event.getType(), event.getDetails(), user.getEmail(),
                 user.isEmailVerified());
-        notice.ifPresent(n -> schedule(new NoticeDelivery(n, realm.getId(), user.getId(), locale(user), event.getTime())));
+        notice.map(n -> n.kind() == Notice.Kind.SIGN_IN_METHOD_RESET ? n.with(Notice.BROWSER, browser()) : n)
+                .ifPresent(n -> schedule(new NoticeDelivery(n, realm.getId(), user.getId(), locale(user), event.getTime())));
     }
 
     private void schedule(NoticeDelivery delivery) {
@@ -55,6 +56,16 @@ final class SecurityNoticesEventListener implements EventListenerProvider {
             transactions.enlistAfterCompletion(afterCommit);
         }
         afterCommit.add(delivery);
+    }
+
+    /** The browser of this request as it names itself (User-Agent, cut to 200 characters), or null. */
+    private String browser() {
+        try {
+            String agent = session.getContext().getRequestHeaders().getHeaderString("User-Agent");
+            return agent == null ? null : agent.length() > 200 ? agent.substring(0, 200) : agent;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The language of this request for this member (page choice, their setting, the browser), or null. */

@@ -9,9 +9,16 @@ package jp.kosmo.keycloak.onboarding;
  * @param verifiedAddress      the member has an email address and it is verified
  * @param method               where the member stands with the sign-in methods
  * @param temporaryPassword    the password must be changed (a temporary password, a reset)
+ * @param hasRecoveryCodes     the member has recovery codes already
  */
 public record MemberState(boolean birthdatePassed, boolean birthdateOnFile, String acceptedTermsVersion,
-                          boolean verifiedAddress, Method method, boolean temporaryPassword) {
+                          boolean verifiedAddress, Method method, boolean temporaryPassword, boolean hasRecoveryCodes) {
+
+    /** A member without recovery codes. */
+    public MemberState(boolean birthdatePassed, boolean birthdateOnFile, String acceptedTermsVersion,
+                       boolean verifiedAddress, Method method, boolean temporaryPassword) {
+        this(birthdatePassed, birthdateOnFile, acceptedTermsVersion, verifiedAddress, method, temporaryPassword, false);
+    }
 
     /** The member's sign-in method (passkey, app OTP, email codes). */
     public enum Method {

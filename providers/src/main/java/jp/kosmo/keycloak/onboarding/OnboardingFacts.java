@@ -7,11 +7,13 @@ import java.util.stream.Stream;
 import jp.kosmo.keycloak.authmethod.AuthMethodConfig;
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.birthdate.BirthdateAuthenticator;
+import jp.kosmo.keycloak.recovery.RecoveryCodesMode;
 import jp.kosmo.keycloak.terms.TermsConfig;
 import jp.kosmo.keycloak.terms.TermsRequiredAction;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -40,9 +42,11 @@ final class OnboardingFacts {
         boolean passwordChange = Stream.concat(user.getRequiredActionsStream(), authSession.getRequiredActions().stream())
                 .anyMatch(OnboardingFacts::requestsPasswordChange);
         boolean verifiedAddress = user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified();
+        boolean recoveryCodes = user.credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE).findAny().isPresent();
         return new MemberState(user.getFirstAttribute(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) != null, birthdateOnFile,
                 user.getFirstAttribute(TermsRequiredAction.VERSION_ATTRIBUTE), verifiedAddress, MemberMethods.of(user).state(),
-                passwordChange);
+                passwordChange, recoveryCodes);
     }
 
     /** Whether this pending required action is a password change. */
@@ -56,7 +60,8 @@ final class OnboardingFacts {
                 TermsConfig.of(realm.getRequiredActionConfigByAlias(RequiredActionIds.TERMS)).version(),
                 enabled(realm, RequiredActionIds.VERIFIED_EMAIL),
                 enabled(realm, RequiredActionIds.AUTH_METHOD),
-                AuthMethodConfig.of(realm).enrolNow());
+                AuthMethodConfig.of(realm).enrolNow(),
+                RecoveryCodesMode.of(realm) != RecoveryCodesMode.OFF);
     }
 
     private static boolean enabled(RealmModel realm, String alias) {

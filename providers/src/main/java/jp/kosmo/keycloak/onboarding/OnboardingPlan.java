@@ -15,7 +15,8 @@ import jp.kosmo.keycloak.terms.TermsConfig;
  * <p>The plan is worked out once per login by {@link #of(MemberState, OnboardingSettings)}, a pure function of the
  * member's state and the realm's settings, when the first page of the sitting is shown, and kept in an
  * authentication-session note, so the count stays the same while the member's state changes page by page. Pages that
- * turn out not to come (no enrolment page after choosing email codes) are dropped from it as soon as that is known.
+ * turn out not to come (no enrolment and no recovery-codes page after choosing email codes) are dropped from it as
+ * soon as that is known.
  */
 public final class OnboardingPlan {
 
@@ -57,6 +58,9 @@ public final class OnboardingPlan {
                 || (method == MemberState.Method.NEXT_LOGIN && realm.chooserEnabled());
         if (enrolling) {
             steps.add(OnboardingStep.ENROL);
+            if (realm.recoveryCodes() && !member.hasRecoveryCodes()) {
+                steps.add(OnboardingStep.RECOVERY_CODES);
+            }
         }
         if (member.temporaryPassword()) {
             steps.add(OnboardingStep.PASSWORD);

@@ -11,13 +11,21 @@ import java.util.Objects;
  * @param emailGateEnabled    the required action {@code kosmo-verified-email} is enabled
  * @param chooserEnabled      the required action {@code kosmo-auth-method} is enabled
  * @param enrolNow            the chosen method is enrolled in the same sitting (else at the next login)
+ * @param recoveryCodes       recovery codes are offered or required after a passkey or app enrolment
  */
 public record OnboardingSettings(BirthdateCheck birthdate, boolean termsEnabled, String currentTermsVersion,
-                                 boolean emailGateEnabled, boolean chooserEnabled, boolean enrolNow) {
+                                 boolean emailGateEnabled, boolean chooserEnabled, boolean enrolNow,
+                                 boolean recoveryCodes) {
 
     public OnboardingSettings {
         Objects.requireNonNull(birthdate, "birthdate");
         Objects.requireNonNull(currentTermsVersion, "currentTermsVersion");
+    }
+
+    /** A realm without the recovery-codes page. */
+    public OnboardingSettings(BirthdateCheck birthdate, boolean termsEnabled, String currentTermsVersion,
+                              boolean emailGateEnabled, boolean chooserEnabled, boolean enrolNow) {
+        this(birthdate, termsEnabled, currentTermsVersion, emailGateEnabled, chooserEnabled, enrolNow, false);
     }
 
     /** The birthdate check's part in a sitting. */

@@ -12,6 +12,8 @@ public enum OnboardingStep {
     METHOD,
     /** enrolment of the chosen passkey or authenticator app (2-1 to 2-5) */
     ENROL,
+    /** recovery codes after a passkey or app enrolment, when the realm offers or requires them (kosmo-recovery-codes) */
+    RECOVERY_CODES,
     /** 【9】 UPDATE_PASSWORD */
     PASSWORD,
     /** 【10】 required action kosmo-onboarding-complete */

@@ -20,6 +20,10 @@ public final class RequiredActionIds {
     public static final String PASSKEY_REGISTER = "kosmo-passkey-register";
     /** 【9】 new password, in place of Keycloak's {@link #KEYCLOAK_UPDATE_PASSWORD}. */
     public static final String UPDATE_PASSWORD = "kosmo-update-password";
+    /** Changed or lost phone: the end of a recovery, and the admin's reset of a member's sign-in method. */
+    public static final String RESET_SIGN_IN_METHOD = "kosmo-reset-sign-in-method";
+    /** Recovery codes offered (or required) after a passkey or authenticator app was enrolled. */
+    public static final String RECOVERY_CODES = "kosmo-recovery-codes";
 
     /** Set by Keycloak for a temporary password, by an admin, and by the reset flow's Reset Password. */
     public static final String KEYCLOAK_UPDATE_PASSWORD = UserModel.RequiredAction.UPDATE_PASSWORD.name();

@@ -117,4 +117,40 @@ class NoticeRulesTest {
             assertTrue(NoticeRules.decide(EventType.UPDATE_EMAIL_ERROR, all, OLD, true).isEmpty());
         }
     }
+
+    @Nested
+    @DisplayName("CUSTOM_REQUIRED_ACTION of kosmo-reset-sign-in-method (changed or lost phone, admin reset)")
+    class MethodReset {
+
+        @Test
+        @DisplayName("with a verified address: notice to it with the new method, the removed ones and how the member got in")
+        void toVerifiedAddress() {
+            Optional<Notice> notice = NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION,
+                    details(Details.CUSTOM_REQUIRED_ACTION, "kosmo-reset-sign-in-method", "kosmo_auth_method", "passkey",
+                            "kosmo_removed_methods", "app-otp", "kosmo_recovered_by", "email-code"), OLD, true);
+            assertEquals(Optional.of(new Notice(Notice.Kind.SIGN_IN_METHOD_RESET, OLD, null, Map.of(
+                    Notice.NEW_METHOD, "passkey", Notice.REMOVED_METHODS, "app-otp", Notice.RECOVERED_BY, "email-code"))),
+                    notice);
+        }
+
+        @Test
+        @DisplayName("nothing removed (a member without a method before): no removed line")
+        void nothingRemoved() {
+            Notice notice = NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION,
+                    details(Details.CUSTOM_REQUIRED_ACTION, "kosmo-reset-sign-in-method", "kosmo_auth_method", "app-otp",
+                            "kosmo_removed_methods", "", "kosmo_recovered_by", "admin"), OLD, true).orElseThrow();
+            assertEquals(Map.of(Notice.NEW_METHOD, "app-otp", Notice.RECOVERED_BY, "admin"), notice.facts());
+        }
+
+        @Test
+        @DisplayName("no verified address, or another required action: nothing")
+        void nothing() {
+            Map<String, String> reset = details(Details.CUSTOM_REQUIRED_ACTION, "kosmo-reset-sign-in-method");
+            assertTrue(NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION, reset, OLD, false).isEmpty());
+            assertTrue(NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION, reset, null, true).isEmpty());
+            assertTrue(NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION,
+                    details(Details.CUSTOM_REQUIRED_ACTION, "kosmo-auth-method"), OLD, true).isEmpty());
+            assertTrue(NoticeRules.decide(EventType.CUSTOM_REQUIRED_ACTION_ERROR, reset, OLD, true).isEmpty());
+        }
+    }
 }

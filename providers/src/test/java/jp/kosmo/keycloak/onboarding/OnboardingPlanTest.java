@@ -242,4 +242,46 @@ class OnboardingPlanTest {
         assertEquals(List.of(TERMS), OnboardingPlan.decode("TERMS,SOMETHING_ELSE").steps());
         assertEquals(List.of(), OnboardingPlan.decode(null).steps());
     }
+
+    @Nested
+    @DisplayName("recovery codes (kosmo-recovery-codes offered or required)")
+    class RecoveryCodes {
+
+        private final OnboardingSettings withCodes = new OnboardingSettings(BirthdateCheck.UNTIL_PASSED, true, "1",
+                true, true, true, true);
+
+        @Test
+        @DisplayName("a new member sees them right after the enrolment: eight pages")
+        void afterEnrolment() {
+            assertEquals(List.of(BIRTHDATE, TERMS, EMAIL, METHOD, ENROL, RECOVERY_CODES, PASSWORD, COMPLETE),
+                    pages(NEW_MEMBER, withCodes));
+        }
+
+        @Test
+        @DisplayName("dropped with the enrolment page (email codes chosen): the same count as without them")
+        void droppedWithEnrolment() {
+            OnboardingPlan plan = OnboardingPlan.of(NEW_MEMBER, withCodes).without(ENROL).without(RECOVERY_CODES);
+            assertEquals(OnboardingPlan.of(NEW_MEMBER, REALM).without(ENROL).steps(), plan.steps());
+        }
+
+        @Test
+        @DisplayName("a member who has codes already, or a realm with them off, or no enrolment: no page")
+        void none() {
+            MemberState hasCodes = new MemberState(false, true, null, false, Method.NONE, true, true);
+            assertEquals(List.of(BIRTHDATE, TERMS, EMAIL, METHOD, ENROL, PASSWORD, COMPLETE), pages(hasCodes, withCodes));
+            assertEquals(List.of(BIRTHDATE, TERMS, EMAIL, METHOD, ENROL, PASSWORD, COMPLETE), pages(NEW_MEMBER, REALM));
+            assertEquals(List.of(), pages(SETTLED, withCodes));
+            OnboardingSettings nextLogin = new OnboardingSettings(BirthdateCheck.UNTIL_PASSED, true, "1", true, true,
+                    false, true);
+            assertEquals(List.of(BIRTHDATE, TERMS, EMAIL, METHOD, PASSWORD, COMPLETE), pages(NEW_MEMBER, nextLogin));
+        }
+
+        @Test
+        @DisplayName("the login that enrols a method chosen earlier (【11】) counts them: step 2 of 2")
+        void nextLoginEnrolment() {
+            OnboardingPlan plan = OnboardingPlan.of(settledWith(Method.NEXT_LOGIN), withCodes);
+            assertEquals(List.of(ENROL, RECOVERY_CODES), plan.steps());
+            assertEquals(2, plan.position(RECOVERY_CODES).orElseThrow().getNumber());
+        }
+    }
 }

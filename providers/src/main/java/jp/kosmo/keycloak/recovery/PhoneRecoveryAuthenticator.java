@@ -1,0 +1,326 @@
+package jp.kosmo.keycloak.recovery;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import jp.kosmo.keycloak.authmethod.MemberMethods;
+import jp.kosmo.keycloak.birthdate.BirthdateConfig;
+import jp.kosmo.keycloak.birthdate.BirthdateInput;
+import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
+import jp.kosmo.keycloak.code.CodeAttempts;
+import jp.kosmo.keycloak.code.CodeInput;
+import jp.kosmo.keycloak.code.CodeIssuer;
+import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MemberMailLimit;
+import jp.kosmo.keycloak.email.AddressMask;
+import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
+import jp.kosmo.keycloak.emailotp.EmailOtpMailer;
+import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.time.KeycloakClock;
+import jp.kosmo.keycloak.time.MembersZone;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * 「スマートフォンを変更した・認証できない方はこちら」: an alternative of the second-factor step, reached from the link on
+ * every second-factor page (after the password). The member proves who they are with one of their recovery codes,
+ * or, without recovery codes (setting {@value PhoneRecoveryConfig#EMAIL_FALLBACK}, default on), with a code mailed
+ * to the verified address plus the birthdate. Then the recovery goes on in the required actions: the chooser 【8】,
+ * the enrolment, and {@link ResetSignInMethodAction}, which removes the lost credentials once the new one works.
+ *
+ * <p>Reference category {@code recovery-authn-codes}: every wrong recovery code, mailed code or birthdate is a failed
+ * login for Keycloak's brute-force detector. Malformed input counts for nothing and is answered on the page.
+ */
+public final class PhoneRecoveryAuthenticator implements Authenticator {
+
+    public static final String FIELD_RECOVERY_CODE = "recoveryCode";
+    public static final String FIELD_CODE = "otp";
+    public static final String FIELD_BIRTHDATE = "birthdate";
+    public static final String RESEND = "resend";
+    static final String TEMPLATE = "kosmo-phone-recovery.ftl";
+    static final String MAIL_KIND = "recovery-code";
+
+    private static final Logger LOG = Logger.getLogger(PhoneRecoveryAuthenticator.class);
+    private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
+
+    /** How this member can prove who they are. */
+    enum Mode {
+        /** Keycloak's recovery codes. */
+        RECOVERY_CODE("code"),
+        /** A code mailed to the verified address plus the birthdate. */
+        MAIL("mail"),
+        /** Neither: the page says to contact the union, there is no way on. */
+        NONE("none");
+
+        final String id;
+
+        Mode(String id) {
+            this.id = id;
+        }
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Mode mode = mode(context);
+        if (mode != Mode.MAIL) {
+            context.challenge(form(context, mode).createForm(TEMPLATE));
+            return;
+        }
+        UserModel user = context.getUser();
+        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+        long now = Time.currentTime();
+        CodeStore store = CodeStore.of(context.getSession());
+        IssuedCode current = new RecoveryMailCode(store).current(user.getId());
+        if (current != null && !new CodeAttempts(store).isSpent(current, now, codes.maxTries())) {
+            context.challenge(form(context, mode).createForm(TEMPLATE));
+            return;
+        }
+        MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
+                .tryReserve(MAIL_KIND, user.getId(), now, codes.cooldownSeconds(), codes.maxSends());
+        if (!allowance.allowed()) {
+            context.challenge(refused(form(context, mode), allowance).createForm(TEMPLATE));
+            return;
+        }
+        send(context, now, null);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        Mode mode = mode(context);
+        if (mode == Mode.NONE) {
+            context.challenge(form(context, mode).createForm(TEMPLATE));
+            return;
+        }
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (bruteForceError != null) {
+            context.getEvent().user(user).error(bruteForceError);
+            context.forceChallenge(form(context, mode)
+                    .setError(Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
+                            ? "kosmoCodeLockedTemporarily" : "kosmoCodeLockedPermanently")
+                    .createForm(TEMPLATE));
+            return;
+        }
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (mode == Mode.RECOVERY_CODE) {
+            recoveryCode(context, formData.getFirst(FIELD_RECOVERY_CODE));
+        } else if (formData.containsKey(RESEND)) {
+            resend(context);
+        } else {
+            mailCodeAndBirthdate(context, formData.getFirst(FIELD_CODE), formData.getFirst(FIELD_BIRTHDATE));
+        }
+    }
+
+    private static void recoveryCode(AuthenticationFlowContext context, String typed) {
+        UserModel user = context.getUser();
+        String code = RecoveryCodeInput.normalise(typed);
+        if (code == null) {
+            context.challenge(fieldError(context, Mode.RECOVERY_CODE, FIELD_RECOVERY_CODE, "kosmoRecoveryCodeFormat"));
+            return;
+        }
+        boolean valid = user.credentialManager().isValid(UserCredentialModel.buildFromBackupAuthnCode(code));
+        if (!valid) {
+            context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, RecoveryAuthnCodesCredentialModel.TYPE)
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    fieldError(context, Mode.RECOVERY_CODE, FIELD_RECOVERY_CODE, "kosmoRecoveryCodeWrong"));
+            return;
+        }
+        // as Keycloak's own recovery-code form: a set whose codes are all used goes
+        recoveryCodes(user).map(RecoveryAuthnCodesCredentialModel::createFromCredentialModel)
+                .filter(RecoveryAuthnCodesCredentialModel::allCodesUsed)
+                .ifPresent(used -> user.credentialManager().removeStoredCredentialById(used.getId()));
+        recovered(context, RecoveryNotes.BY_RECOVERY_CODE);
+    }
+
+    private static void resend(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+        long now = Time.currentTime();
+        MemberMailLimit.Allowance allowance = new MemberMailLimit(CodeStore.of(context.getSession()))
+                .tryReserve(MAIL_KIND, user.getId(), now, codes.cooldownSeconds(), codes.maxSends());
+        if (!allowance.allowed()) {
+            context.challenge(refused(form(context, Mode.MAIL), allowance).createForm(TEMPLATE));
+            return;
+        }
+        send(context, now, "kosmoCodeResent");
+    }
+
+    private static void mailCodeAndBirthdate(AuthenticationFlowContext context, String typedCode, String typedBirthdate) {
+        UserModel user = context.getUser();
+        RealmModel realm = context.getRealm();
+        LocalDate today = MembersZone.of(realm).today(KeycloakClock.INSTANCE);
+        CodeInput.Result code = CodeInput.parse(typedCode);
+        if (!code.isValid()) {
+            context.challenge(fieldError(context, Mode.MAIL, FIELD_CODE, "kosmoCodeFormat"));
+            return;
+        }
+        BirthdateInput.Result birthdate = BirthdateInput.parse(typedBirthdate, today);
+        if (!birthdate.isValid()) {
+            context.challenge(fieldError(context, Mode.MAIL, FIELD_BIRTHDATE, birthdate.problem().messageKey()));
+            return;
+        }
+        // the birthdate first: a wrong one is counted without using up a try of the mailed code
+        if (!birthdate.date().equals(birthdateOnFile(user, today))) {
+            context.getEvent().user(user).detail(Details.REASON, KosmoEvents.REASON_BIRTHDATE_MISMATCH)
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    fieldError(context, Mode.MAIL, FIELD_BIRTHDATE, "kosmoBirthdateWrong"));
+            return;
+        }
+        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+        long now = Time.currentTime();
+        CodeStore store = CodeStore.of(context.getSession());
+        RecoveryMailCode mailCodes = new RecoveryMailCode(store);
+        IssuedCode current = mailCodes.current(user.getId());
+        if (current == null) {
+            context.challenge(fieldError(context, Mode.MAIL, FIELD_CODE, "kosmoCodeDead"));
+            return;
+        }
+        CodeAttempts.Result result = new CodeAttempts(store).verify(current, code.code(), now, codes.maxTries());
+        switch (result.outcome()) {
+            case OK -> {
+                mailCodes.forget(user.getId());
+                new MemberMailLimit(store).codeUsed(MAIL_KIND, user.getId(), now);
+                recovered(context, RecoveryNotes.BY_EMAIL_CODE);
+            }
+            case WRONG -> {
+                context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, RecoveryAuthnCodesCredentialModel.TYPE)
+                        .error(Errors.INVALID_USER_CREDENTIALS);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, fieldError(context, Mode.MAIL,
+                        FIELD_CODE, result.triesLeft() == 0 ? "kosmoCodeDead" : "kosmoCodeWrong"));
+            }
+            case DEAD, USED -> context.challenge(fieldError(context, Mode.MAIL, FIELD_CODE, "kosmoCodeDead"));
+            case EXPIRED -> {
+                context.getEvent().user(user).error(Errors.EXPIRED_CODE);
+                context.challenge(fieldError(context, Mode.MAIL, FIELD_CODE, "kosmoCodeExpired"));
+            }
+        }
+    }
+
+    /** Proven: the recovery goes on in the required actions of this login (chooser, enrolment, end). */
+    private static void recovered(AuthenticationFlowContext context, String by) {
+        RecoveryNotes.of(context.getAuthenticationSession()).begin(context.getUser(), by);
+        context.getEvent().detail(KosmoEvents.DETAIL_RECOVERED_BY, by);
+        context.success();
+    }
+
+    private static void send(AuthenticationFlowContext context, long now, String infoKey) {
+        UserModel user = context.getUser();
+        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+        String address = verifiedAddress(user);
+        CodeIssuer.Issued issued = ISSUER.issue(now, codes.lifetimeSeconds());
+        try {
+            EmailOtpMailer.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
+                    address, issued.code(), codes.lifetimeSeconds(), issued.kept().expiresAt());
+        } catch (EmailException e) {
+            LOG.warnf(e, "Could not send a recovery code to member %s", user.getId());
+            new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
+            context.getEvent().user(user).error(Errors.EMAIL_SEND_FAILED);
+            context.challenge(form(context, Mode.MAIL).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
+            return;
+        }
+        new RecoveryMailCode(CodeStore.of(context.getSession())).save(user.getId(), issued.kept(), now);
+        LoginFormsProvider form = form(context, Mode.MAIL);
+        if (infoKey != null) {
+            form.setInfo(infoKey);
+        }
+        context.challenge(form.createForm(TEMPLATE));
+    }
+
+    /** Recovery codes if the member has unused ones; else mail + birthdate if allowed and possible; else none. */
+    static Mode mode(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        boolean codes = recoveryCodes(user).map(RecoveryAuthnCodesCredentialModel::createFromCredentialModel)
+                .filter(c -> !c.allCodesUsed()).isPresent();
+        if (codes) {
+            return Mode.RECOVERY_CODE;
+        }
+        LocalDate today = MembersZone.of(context.getRealm()).today(KeycloakClock.INSTANCE);
+        boolean mail = PhoneRecoveryConfig.of(context.getAuthenticatorConfig()).emailFallback()
+                && verifiedAddress(user) != null && birthdateOnFile(user, today) != null;
+        return mail ? Mode.MAIL : Mode.NONE;
+    }
+
+    private static Optional<CredentialModel> recoveryCodes(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE).findFirst();
+    }
+
+    private static LocalDate birthdateOnFile(UserModel user, LocalDate today) {
+        return BirthdateOnFile.of(user, BirthdateConfig.DEFAULTS.attribute(), today);
+    }
+
+    private static String verifiedAddress(UserModel user) {
+        String email = user.getEmail();
+        return email != null && !email.isBlank() && user.isEmailVerified() ? email : null;
+    }
+
+    private static LoginFormsProvider form(AuthenticationFlowContext context, Mode mode) {
+        LoginFormsProvider form = context.form()
+                .setAttribute("kosmoRecoveryPage", true)
+                .setAttribute("kosmoRecoveryMode", mode.id);
+        if (mode == Mode.RECOVERY_CODE) {
+            recoveryCodes(context.getUser()).map(RecoveryAuthnCodesCredentialModel::createFromCredentialModel)
+                    .flatMap(RecoveryAuthnCodesCredentialModel::getNextRecoveryAuthnCode)
+                    .ifPresent(next -> form.setAttribute("kosmoRecoveryCodeNumber", Integer.toString(next.getNumber())));
+        } else if (mode == Mode.MAIL) {
+            EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+            form.setAttribute("kosmoCodeEmail", AddressMask.mask(verifiedAddress(context.getUser())))
+                    .setAttribute("kosmoCodeTtlMinutes", Math.max(1, codes.lifetimeSeconds() / 60))
+                    .setAttribute("kosmoCodeCooldownSeconds", codes.cooldownSeconds());
+        } else {
+            form.setError("kosmoRecoveryNoWay");
+        }
+        return form;
+    }
+
+    private static LoginFormsProvider refused(LoginFormsProvider form, MemberMailLimit.Allowance allowance) {
+        if (allowance.refusedBecause() == MemberMailLimit.Reason.HOURLY_CAP) {
+            return form.setError("kosmoCodeTooManySends", Long.toString(Math.max(1, (allowance.waitSeconds() + 59) / 60)));
+        }
+        return form.setError("kosmoCodeResendWait", Long.toString(allowance.waitSeconds()));
+    }
+
+    private static jakarta.ws.rs.core.Response fieldError(AuthenticationFlowContext context, Mode mode, String field,
+                                                          String message) {
+        return form(context, mode).addError(new FormMessage(field, message)).createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    /** Offered to a member who has a sign-in method to lose; a new member enrols through the onboarding. */
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return MemberMethods.of(user).hasEnrolledMethod();
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
