@@ -55,11 +55,7 @@ class AccountMethodsIT extends KosmoTestBase {
     void secondPasskeyRenamed() {
         String member = members.create("two", "1979-08-22", PASSWORD);
         try (Passkeys pc = Passkeys.platformAuthenticator(webDriver.driver())) {
-            browser.forgetSession();
-            browser.openPortal();
-            login.logIn(member, PASSWORD);
-            browser.page(BirthdatePage.class).enter("19790822");
-            browser.page(TermsPage.class).accept();
+            firstLogin.throughBirthdate(member, PASSWORD, "19790822");
             pages.choose("passkey");
             pages.registerPasskey("PC");
             pages.complete();

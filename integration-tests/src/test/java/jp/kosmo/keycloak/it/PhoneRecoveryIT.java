@@ -64,11 +64,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
             // the admin asks for Keycloak's recovery codes; the member sees the page after the onboarding
             members.update(member, u -> u.setRequiredActions(List.of("CONFIGURE_RECOVERY_AUTHN_CODES")));
         }
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
-        browser.page(BirthdatePage.class).enter(TYPED_BIRTHDATE);
-        browser.page(TermsPage.class).accept();
+        firstLogin.throughBirthdate(member, PASSWORD, TYPED_BIRTHDATE);
         pages.choose("app-otp");
         String key = pages.totpKeyFromUnableToScan();
         pages.submitTotp(Totp.nextPeriod(key), "Old phone");
@@ -80,9 +76,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
     }
 
     private void laterLogin(String member) {
-        browser.forgetSession();
-        browser.openPortal();
-        login.logIn(member, PASSWORD);
+        firstLogin.logIn(member, PASSWORD);
     }
 
     /** The member's credential types other than the password and recovery codes, sorted. */
@@ -214,11 +208,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
         String member = members.create("gaveup", BIRTHDATE, PASSWORD);
         String address = members.find(member).getEmail();
         try (Passkeys phone = Passkeys.platformAuthenticator(webDriver.driver())) {
-            browser.forgetSession();
-            browser.openPortal();
-            login.logIn(member, PASSWORD);
-            browser.page(BirthdatePage.class).enter(TYPED_BIRTHDATE);
-            browser.page(TermsPage.class).accept();
+            firstLogin.throughBirthdate(member, PASSWORD, TYPED_BIRTHDATE);
             pages.choose("passkey");
             pages.registerPasskey("わたしのスマホ");
             pages.complete();
@@ -356,11 +346,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
                 Map.of("kosmo.recovery-codes.onboarding", "required"));
         try {
             String member = members.create("required", BIRTHDATE, PASSWORD);
-            browser.forgetSession();
-            browser.openPortal();
-            login.logIn(member, PASSWORD);
-            browser.page(BirthdatePage.class).enter(TYPED_BIRTHDATE);
-            browser.page(TermsPage.class).accept();
+            firstLogin.throughBirthdate(member, PASSWORD, TYPED_BIRTHDATE);
             pages.choose("app-otp");
             String key = pages.totpKeyFromUnableToScan();
             pages.submitTotp(Totp.nextPeriod(key), "Phone");
@@ -371,11 +357,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
             browser.waitForPortal();
 
             String mailMember = members.create("mailonly", BIRTHDATE, PASSWORD);
-            browser.forgetSession();
-            browser.openPortal();
-            login.logIn(mailMember, PASSWORD);
-            browser.page(BirthdatePage.class).enter(TYPED_BIRTHDATE);
-            browser.page(TermsPage.class).accept();
+            firstLogin.throughBirthdate(mailMember, PASSWORD, TYPED_BIRTHDATE);
             pages.choose("email-otp");
             browser.waitForPageId(OnboardingPages.COMPLETE);
             assertEquals("ステップ 4 / 4", pages.step(), "no enrolment and no recovery codes for email codes");

@@ -224,16 +224,9 @@ class RosterImportIT extends KosmoTestBase {
             u.setEmailVerified(true);
         });
 
-        browser.openPortal();
-        login.logIn(member, letter.getValue());
-        BirthdatePage birthdate = browser.page(BirthdatePage.class);
-        birthdate.assertCurrent();
-        birthdate.enter("19790822");
-        TermsPage terms = browser.page(TermsPage.class);
-        terms.assertCurrent();
-        terms.accept();
+        // the letter's user ID and activation password through 【2】-【4】 to the chooser 【8】
+        firstLogin.untilChooser(member, letter.getValue());
         OnboardingPages pagesOf = new OnboardingPages(browser);
-        browser.waitForPageId(OnboardingPages.CHOOSER);
         pagesOf.choose("email-otp");
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         pagesOf.setNewPassword(NEW_PASSWORD);
@@ -279,7 +272,7 @@ class RosterImportIT extends KosmoTestBase {
             browser.waitForPageId(LoginPage.PAGE_ID);
             assertFalse(login.error().contains("有効期限"), login.error());
             login.logIn(expiring.getKey(), fresh);
-            birthdate.assertCurrent();
+            browser.page(BirthdatePage.class).assertCurrent();
         } finally {
             members.setRealmAttribute("kosmo.roster.activation-lifetime", previous);
         }
