@@ -117,7 +117,7 @@ class PhoneRecoveryIT extends KosmoTestBase {
             assertEquals("生年月日が登録内容と一致しません。入力内容をご確認ください。", recovery.fieldError("birthdate"));
             assertEquals(1, failures(members.awaitBruteForceStatus(member, s -> failures(s) == 1)),
                     "a wrong birthdate is a failed login");
-            Members.sleep(1100);
+            clock.pastQuickLoginCheck();
             recovery.enterMailCodeAndBirthdate(code, TYPED_BIRTHDATE);
 
             browser.waitForPageId(OnboardingPages.CHOOSER);
@@ -189,13 +189,13 @@ class PhoneRecoveryIT extends KosmoTestBase {
         assertEquals(1, failures(members.awaitBruteForceStatus(member, s -> failures(s) == 1)));
 
         // malformed input counts for nothing
-        Members.sleep(1100);
+        clock.pastQuickLoginCheck();
         recovery.enterRecoveryCode("***");
         assertEquals("リカバリーコードを英数字で入力してください。", recovery.fieldError("recoveryCode"));
         assertEquals(1, failures(members.bruteForceStatus(member)));
 
         for (int i = 2; i <= 5; i++) {
-            Members.sleep(1100);
+            clock.pastQuickLoginCheck();
             recovery.enterRecoveryCode("ZZZZ-ZZZZ-ZZZ" + i);
         }
         Map<String, Object> status = members.awaitBruteForceStatus(member, s -> Boolean.TRUE.equals(s.get("disabled")));
