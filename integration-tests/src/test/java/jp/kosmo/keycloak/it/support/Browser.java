@@ -9,9 +9,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -124,8 +124,27 @@ public final class Browser {
     public void submitting(Runnable submit) {
         WebElement html = driver().findElement(By.tagName("html"));
         submit.run();
-        new WebDriverWait(driver(), TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver(), TIMEOUT).until(d -> isGone(html));
         waitForDocumentReady();
+    }
+
+    /**
+     * Whether the page of {@code html} has been replaced. Selenium's {@code stalenessOf} expects a stale-element
+     * error, but ChromeDriver sometimes answers a replaced page's element with "Node with given id does not belong to
+     * the document" (an unknown error) instead: that means replaced too.
+     */
+    private static boolean isGone(WebElement html) {
+        try {
+            html.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void waitForDocumentReady() {
@@ -170,8 +189,27 @@ public final class Browser {
         WebElement option = driver().findElement(
                 By.cssSelector("#login-select-toggle option[value*='kc_locale=" + languageTag + "']"));
         new Select(driver().findElement(By.id("login-select-toggle"))).selectByValue(option.getAttribute("value"));
-        new WebDriverWait(driver(), TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver(), TIMEOUT).until(d -> isGone(html));
         waitForDocumentReady();
+    }
+
+    /**
+     * Whether the page of {@code html} has been replaced. Selenium's {@code stalenessOf} expects a stale-element
+     * error, but ChromeDriver sometimes answers a replaced page's element with "Node with given id does not belong to
+     * the document" (an unknown error) instead: that means replaced too.
+     */
+    private static boolean isGone(WebElement html) {
+        try {
+            html.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public String text(By by) {
