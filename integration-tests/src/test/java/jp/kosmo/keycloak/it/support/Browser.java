@@ -193,25 +193,6 @@ public final class Browser {
         waitForDocumentReady();
     }
 
-    /**
-     * Whether the page of {@code html} has been replaced. Selenium's {@code stalenessOf} expects a stale-element
-     * error, but ChromeDriver sometimes answers a replaced page's element with "Node with given id does not belong to
-     * the document" (an unknown error) instead: that means replaced too.
-     */
-    private static boolean isGone(WebElement html) {
-        try {
-            html.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException replaced) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
     public String text(By by) {
         return driver().findElement(by).getText().trim();
     }
