@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailContentTest {
 
     private static final String ACTION_LINK =
-            "http://localhost:8080/realms/kosmo/login-actions/action-token?key=eyJhbGciOi.abc-_DEF&client_id=account&tab_id=Xy_1";
+            "https://kosmo.example.org/realms/kosmo/login-actions/action-token?key=eyJhbGciOi.abc-_DEF&client_id=account&tab_id=Xy_1";
 
     @Nested
     @DisplayName("links")
@@ -88,7 +88,7 @@ class MailContentTest {
         @Test
         @DisplayName("ignores digits inside links")
         void insideLinks() {
-            assertTrue(MailContent.codes("http://localhost:8080/x?ts=12345678&id=654321").isEmpty());
+            assertTrue(MailContent.codes("https://kosmo.example.org/x?ts=12345678&id=654321").isEmpty());
         }
 
         @Test

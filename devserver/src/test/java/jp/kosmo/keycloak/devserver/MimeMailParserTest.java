@@ -66,7 +66,7 @@ class MimeMailParserTest {
     @DisplayName("a Keycloak-like multipart/alternative mail")
     class Multipart {
 
-        private final String link = "http://localhost:8080/realms/kosmo/login-actions/action-token?key=abc&client_id=account";
+        private final String link = "https://kosmo.example.org/realms/kosmo/login-actions/action-token?key=abc&client_id=account";
 
         private MimeMessage keycloakMail() throws Exception {
             return message("""
