@@ -2,10 +2,12 @@ package jp.kosmo.keycloak.terms;
 
 import java.util.List;
 
+import jp.kosmo.keycloak.text.SpreadsheetCell;
+
 /**
  * Acceptances as CSV (RFC 4180): UTF-8 with a byte order mark (so Excel opens Japanese user IDs correctly), a
- * header row, CRLF line ends, one row per acceptance. A cell that a spreadsheet would run as a formula (starts
- * with {@code = + - @}, tab or CR) gets a leading apostrophe: user agents come from browsers, not from admins.
+ * header row, CRLF line ends, one row per acceptance. Cells pass {@link SpreadsheetCell}: user agents come from
+ * browsers, not from admins.
  */
 public final class TermsCsv {
 
@@ -39,7 +41,7 @@ public final class TermsCsv {
     }
 
     static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = SpreadsheetCell.text(value);
         boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
