@@ -159,6 +159,16 @@ public final class RosterJobs {
     private void run(String jobId) {
         oneAtATime.lock();
         try {
+            String[] realmId = new String[1];
+            boolean[] dryRun = new boolean[1];
+            inTransaction(s -> {
+                RosterJobEntity job = em(s).find(RosterJobEntity.class, jobId);
+                realmId[0] = job == null ? null : job.realmId;
+                dryRun[0] = job != null && job.dryRun;
+            });
+            if (realmId[0] == null) {
+                return;
+            }
             while (true) {
                 List<String> ids = new ArrayList<>();
                 inTransaction(s -> {
@@ -176,7 +186,7 @@ public final class RosterJobs {
                 for (int i = 0; i < threads; i++) {
                     loops[i] = CompletableFuture.runAsync(() -> {
                         for (String id = queue.poll(); id != null; id = queue.poll()) {
-                            processWithRetries(jobId, id);
+                            processWithRetries(jobId, id, realmId[0], dryRun[0]);
                         }
                     }, workers());
                 }
@@ -196,11 +206,11 @@ public final class RosterJobs {
         }
     }
 
-    private void processWithRetries(String jobId, String rowId) {
+    private void processWithRetries(String jobId, String rowId, String realmId, boolean dryRun) {
         Throwable last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                inTransaction(s -> process(s, rowId));
+                inTransaction(s -> process(s, rowId, realmId, dryRun));
                 return;
             } catch (RuntimeException | Error e) {
                 last = e;
@@ -218,14 +228,14 @@ public final class RosterJobs {
         });
     }
 
-    private void process(KeycloakSession session, String rowId) {
+    /** One row in the caller's transaction; the job's realm and dry-run flag were read once for the whole job. */
+    private void process(KeycloakSession session, String rowId, String realmId, boolean dryRun) {
         EntityManager em = em(session);
         RosterRowEntity row = em.find(RosterRowEntity.class, rowId);
         if (row == null || !(Status.PENDING.name().equals(row.status) || Status.REISSUE.name().equals(row.status))) {
             return;
         }
-        RosterJobEntity job = em.find(RosterJobEntity.class, row.jobId);
-        RealmModel realm = session.realms().getRealm(job.realmId);
+        RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
         RosterSettings settings = RosterSettings.of(realm, "");
         Instant now = clock.instant();
@@ -239,7 +249,7 @@ public final class RosterJobs {
             }
             return;
         }
-        MemberUpsert.Outcome outcome = upsert.apply(record, job.dryRun);
+        MemberUpsert.Outcome outcome = upsert.apply(record, dryRun);
         row.status = outcome.status().name();
         row.username = outcome.username();
         if (outcome.letter() != null) {
