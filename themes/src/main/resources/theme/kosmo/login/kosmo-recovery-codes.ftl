@@ -29,7 +29,13 @@
             <input type="hidden" name="generatedAt" value="${recoveryAuthnCodesConfigBean.generatedAt?c}"/>
             <input type="hidden" name="userLabel" value="${msg("kosmoRecoveryCodesLabel")}"/>
             <@field.group name="kosmoSaved" label="" error=messagesPerField.get('kosmoSaved')>
-                <@field.checkbox name="kosmoSaved" label=msg("kosmoRecoveryCodesConfirm")/>
+                <#-- v2's checkbox has no aria attributes: while the tick is missing, the box points at its error -->
+                <#assign savedBox><@field.checkbox name="kosmoSaved" label=msg("kosmoRecoveryCodesConfirm")/></#assign>
+                <#if messagesPerField.existsError('kosmoSaved')>
+                    ${savedBox?markup_string?replace('name="kosmoSaved"', 'name="kosmoSaved" aria-invalid="true" aria-describedby="input-error-kosmoSaved"')?no_esc}
+                <#else>
+                    ${savedBox}
+                </#if>
             </@field.group>
             <@buttons.actionGroup>
                 <@buttons.button id="kosmo-recovery-codes-save" name="save" label="kosmoRecoveryCodesSave"/>

@@ -13,6 +13,7 @@ import jp.kosmo.keycloak.it.pages.EmailLinkPage;
 import jp.kosmo.keycloak.it.pages.ForgotUserIdPage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.RecoveryPage;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.pages.VerifiedEmailPage;
 import jp.kosmo.keycloak.it.support.Accessibility;
@@ -133,6 +134,14 @@ class AccessibilityIT extends KosmoTestBase {
         audit.audit("TOTP set-up, key as text");
         pages.submitTotp(Totp.nextPeriod(key), "phone");
 
+        browser.waitForPageId(OnboardingPages.RECOVERY_CODES);
+        audit.audit("recovery codes offered");
+        RecoveryPage recovery = new RecoveryPage(browser);
+        recovery.saveOnboardingCodes(false);
+        browser.waitForPageId(OnboardingPages.RECOVERY_CODES);
+        audit.audit("recovery codes, not ticked");
+        pages.recoveryCodesLater();
+
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         audit.audit("new password");
         browser.driver().findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
@@ -244,6 +253,14 @@ class AccessibilityIT extends KosmoTestBase {
             login.logIn(member, PASSWORD);
             browser.waitForPageId(OnboardingPages.PASSKEY_LOGIN);
             audit.audit("later login, passkey");
+
+            // the phone is lost: the recovery link, a code by mail and the birthdate
+            RecoveryPage recovery = new RecoveryPage(browser);
+            recovery.start();
+            audit.audit("phone recovery, code by mail and birthdate");
+            recovery.enterMailCodeAndBirthdate("000000", "19790823");
+            browser.waitForPageId(RecoveryPage.PAGE_ID);
+            audit.audit("phone recovery, wrong code and birthdate");
         }
     }
 }

@@ -118,9 +118,12 @@ class AuthMethodChooserIT extends KosmoTestBase {
         browser.openPortal();
         login.logIn(member, PASSWORD);
         browser.waitForPageId(OnboardingPages.TOTP_SETUP);
-        assertEquals("ステップ 1 / 1", pages.step());
+        assertEquals("ステップ 1 / 2", pages.step(), "the enrolment, then the recovery codes offered after it");
         String key = pages.totpKeyFromUnableToScan();
         pages.submitTotp(Totp.now(key), "Authenticator");
+        browser.waitForPageId(OnboardingPages.RECOVERY_CODES);
+        assertEquals("ステップ 2 / 2", pages.step());
+        pages.recoveryCodesLater();
         browser.waitForPortal();
         assertEquals(null, members.attribute(member, "kosmoAuthMethodPending"));
         assertTrue(members.credentials(member).stream().anyMatch(c -> "otp".equals(c.getType())));

@@ -69,6 +69,8 @@ class BuiltInRequestsIT extends KosmoTestBase {
         assertTrue(STEP.matcher(pages.step()).matches(), pages.step());
         String code = Totp.code(key, System.currentTimeMillis() / 1000);
         pages.submitTotp(toFullWidth(code.substring(0, 3)) + " " + toFullWidth(code.substring(3)), "phone");
+        // the recovery codes the realm offers after an authenticator app, put off
+        pages.recoveryCodesLater();
 
         browser.waitForPageId(OnboardingPages.UPDATE_PASSWORD);
         assertEquals("kosmo-update-password", formExecution());

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kosmo.keycloak.it.pages.BirthdatePage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import jp.kosmo.keycloak.it.pages.RecoveryPage;
 import jp.kosmo.keycloak.it.pages.TermsPage;
 import jp.kosmo.keycloak.it.support.Browser;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
@@ -57,15 +58,25 @@ class FirstLoginStoriesIT extends KosmoTestBase {
         browser.openPortal();
         login.logIn(member, INITIAL);
         birthdate.assertCurrent();
-        assertEquals("ステップ 1 / 6", pages.step(), "birthdate, terms, method, enrolment, password, done");
+        assertEquals("ステップ 1 / 7", pages.step(), "birthdate, terms, method, enrolment, recovery codes, password, done");
         birthdate.enter("19790822");
         TermsPage terms = browser.page(TermsPage.class);
         terms.assertCurrent();
-        assertEquals("ステップ 2 / 6", pages.step());
+        assertEquals("ステップ 2 / 7", pages.step());
         terms.accept();
         browser.waitForPageId(OnboardingPages.CHOOSER);
         assertEquals("認証方法を選択します", pages.heading());
-        assertEquals("ステップ 3 / 6", pages.step());
+        assertEquals("ステップ 3 / 7", pages.step());
+    }
+
+    /** The recovery codes the shipped realm offers after a passkey or app: step 5, put off with 「あとで」. */
+    private void recoveryCodesLater() {
+        RecoveryPage recovery = new RecoveryPage(browser);
+        browser.waitForPageId(OnboardingPages.RECOVERY_CODES);
+        assertEquals("ステップ 5 / 7", pages.step());
+        assertEquals(12, recovery.onboardingCodes().size());
+        assertTrue(recovery.hasSkipButton(), "offered: the member may set them up later");
+        pages.recoveryCodesLater();
     }
 
     private void newPasswordAndDone(String stepOfPassword, String stepOfDone) {
@@ -96,10 +107,11 @@ class FirstLoginStoriesIT extends KosmoTestBase {
             pages.choose("passkey");
 
             browser.waitForPageId(OnboardingPages.PASSKEY_REGISTER);
-            assertEquals("ステップ 4 / 6", pages.step());
+            assertEquals("ステップ 4 / 7", pages.step());
             pages.registerPasskey("わたしのスマホ");
             assertEquals(1, phone.count(), "the authenticator holds the new passkey");
-            newPasswordAndDone("ステップ 5 / 6", "ステップ 6 / 6");
+            recoveryCodesLater();
+            newPasswordAndDone("ステップ 6 / 7", "ステップ 7 / 7");
 
             List<CredentialRepresentation> passkeys = members.credentials(member).stream()
                     .filter(c -> "webauthn-passwordless".equals(c.getType())).toList();
@@ -132,14 +144,15 @@ class FirstLoginStoriesIT extends KosmoTestBase {
         pages.choose("app-otp");
 
         browser.waitForPageId(OnboardingPages.TOTP_SETUP);
-        assertEquals("ステップ 4 / 6", pages.step());
+        assertEquals("ステップ 4 / 7", pages.step());
         assertEquals("スキャンできませんか？", pages.unableToScanLink());
         String key = pages.totpKeyFromUnableToScan();
         String code = Totp.now(key);
         // typed as a phone keyboard or a Japanese IME would: full-width digits with a space
         String typed = toFullWidth(code.substring(0, 3)) + " " + toFullWidth(code.substring(3));
         pages.submitTotp(typed, "Google Authenticator");
-        newPasswordAndDone("ステップ 5 / 6", "ステップ 6 / 6");
+        recoveryCodesLater();
+        newPasswordAndDone("ステップ 6 / 7", "ステップ 7 / 7");
 
         laterLogin(member);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
@@ -163,7 +176,7 @@ class FirstLoginStoriesIT extends KosmoTestBase {
         firstLoginUpToChooser(member);
         pages.choose("email-otp");
 
-        // no enrolment page: the password is now step 4 of 5
+        // no enrolment and no recovery codes: the password is now step 4 of 5
         newPasswordAndDone("ステップ 4 / 5", "ステップ 5 / 5");
         assertTrue(members.credentials(member).stream().anyMatch(c -> "kosmo-email-otp".equals(c.getType())));
 

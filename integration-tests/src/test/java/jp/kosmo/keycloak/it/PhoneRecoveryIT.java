@@ -58,18 +58,21 @@ class PhoneRecoveryIT extends KosmoTestBase {
         recovery = new RecoveryPage(browser);
     }
 
-    /** First login of a member who enrols the authenticator app; with recovery codes saved after it if asked. */
+    /**
+     * First login of a member who enrols the authenticator app; the recovery codes the onboarding offers after it are
+     * saved if asked, else put off.
+     */
     private List<String> appOtpMember(String member, boolean recoveryCodes) {
-        if (recoveryCodes) {
-            // the admin asks for Keycloak's recovery codes; the member sees the page after the onboarding
-            members.update(member, u -> u.setRequiredActions(List.of("CONFIGURE_RECOVERY_AUTHN_CODES")));
-        }
         firstLogin.throughBirthdate(member, PASSWORD, TYPED_BIRTHDATE);
         pages.choose("app-otp");
         String key = pages.totpKeyFromUnableToScan();
         pages.submitTotp(Totp.nextPeriod(key), "Old phone");
+        List<String> codes = List.of();
+        if (recoveryCodes) {
+            codes = recovery.onboardingCodes();
+            recovery.saveOnboardingCodes(true);
+        }
         pages.complete();
-        List<String> codes = recoveryCodes ? recovery.saveRecoveryCodes() : List.of();
         browser.waitForPortal();
         assertEquals(List.of("otp"), signInTypes(member));
         return codes;
@@ -124,6 +127,8 @@ class PhoneRecoveryIT extends KosmoTestBase {
             assertEquals(List.of("otp"), signInTypes(member), "nothing removed before the new method works");
             pages.choose("passkey");
             pages.registerPasskey("新しいスマホ");
+            // a member without recovery codes is offered them after the new passkey
+            pages.recoveryCodesLater();
             browser.waitForPortal();
             assertEquals(1, phone.count());
             assertEquals(List.of("webauthn-passwordless"), signInTypes(member), "the old TOTP credential is gone");

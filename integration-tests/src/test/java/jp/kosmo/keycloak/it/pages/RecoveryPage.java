@@ -13,8 +13,7 @@ import org.openqa.selenium.WebElement;
 public final class RecoveryPage {
 
     public static final String PAGE_ID = "login-kosmo-phone-recovery";
-    public static final String RECOVERY_CODES_SETUP = "login-login-recovery-authn-code-config";
-    public static final String RECOVERY_CODES_ONBOARDING = "login-kosmo-recovery-codes";
+    public static final String RECOVERY_CODES_ONBOARDING = OnboardingPages.RECOVERY_CODES;
 
     private final Browser browser;
 
@@ -65,16 +64,6 @@ public final class RecoveryPage {
     public String alert() {
         By alert = By.cssSelector(".pf-v5-c-alert.pf-m-danger, .pf-v5-c-alert.pf-m-error");
         return browser.isPresent(alert) ? browser.text(alert) : "";
-    }
-
-    /** Keycloak's recovery-codes page: the codes as shown (XXXX-XXXX-XXXX), then saved with the confirmation ticked. */
-    public List<String> saveRecoveryCodes() {
-        browser.waitForPageId(RECOVERY_CODES_SETUP);
-        List<String> codes = browser.driver().findElements(By.cssSelector("#kc-recovery-codes-list li")).stream()
-                .map(WebElement::getText).map(String::strip).toList();
-        browser.driver().findElement(By.id("kcRecoveryCodesConfirmationCheck")).click();
-        browser.submitWith(By.id("saveRecoveryAuthnCodesBtn"));
-        return codes;
     }
 
     /** The onboarding's recovery-codes page (kosmo-recovery-codes): the codes as shown. */

@@ -115,6 +115,14 @@ public final class Browser {
                 .until(d -> pageId.equals(pageId()));
     }
 
+    /** Waits until one of the pages shows; returns its id. */
+    public String waitForOneOf(String... pageIds) {
+        java.util.List<String> wanted = java.util.List.of(pageIds);
+        return new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "expected one of " + wanted + " but was " + pageId() + " at " + driver().getCurrentUrl())
+                .until(d -> wanted.contains(pageId()) ? pageId() : null);
+    }
+
     /** Clicks a submit button and waits until the next page has replaced this one. */
     public void submitWith(By button) {
         submitting(() -> driver().findElement(button).click());
