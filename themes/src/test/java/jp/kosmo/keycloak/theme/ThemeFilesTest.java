@@ -36,7 +36,7 @@ class ThemeFilesTest {
 
     /** keycloak.v2's pages a member sees as they are (kept by the parent theme). */
     private static final List<String> KEYCLOAK_PAGES = List.of("login-otp", "webauthn-authenticate",
-            "login-update-password", "login-reset-password", "error", "info");
+            "login-update-password", "login-reset-password", "delete-credential", "error", "info");
 
     @Nested
     class PatternFlyNames {
