@@ -1,7 +1,5 @@
 package jp.kosmo.keycloak.emailotp;
 
-import java.security.SecureRandom;
-
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -9,9 +7,9 @@ import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.code.CodeAttempts;
 import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.code.CodeInput;
-import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.events.KosmoEvents;
@@ -53,7 +51,6 @@ public final class EmailOtpAuthenticator implements Authenticator {
     static final String TEMPLATE = "kosmo-email-otp.ftl";
 
     private static final Logger LOG = Logger.getLogger(EmailOtpAuthenticator.class);
-    private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
 
     private final CodeBounds bounds;
 
@@ -76,12 +73,6 @@ public final class EmailOtpAuthenticator implements Authenticator {
         if (current != null && !new CodeAttempts(store).isSpent(current, now, config.maxTries())) {
             // a code mailed in this or an earlier login of the member is still good: ask for it, send nothing
             context.challenge(form(context, config, address).createForm(TEMPLATE));
-            return;
-        }
-        MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
-                .tryReserve(MAIL_KIND, user.getId(), now, config.cooldownSeconds(), config.maxSends());
-        if (!allowance.allowed()) {
-            context.challenge(refused(form(context, config, address), allowance).createForm(TEMPLATE));
             return;
         }
         send(context, config, address, now, null);
@@ -111,12 +102,6 @@ public final class EmailOtpAuthenticator implements Authenticator {
         long now = Time.currentTime();
         CodeStore store = CodeStore.of(context.getSession());
         if (formData.containsKey(RESEND)) {
-            MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
-                    .tryReserve(MAIL_KIND, user.getId(), now, config.cooldownSeconds(), config.maxSends());
-            if (!allowance.allowed()) {
-                context.challenge(refused(form(context, config, address), allowance).createForm(TEMPLATE));
-                return;
-            }
             send(context, config, address, now, "kosmoCodeResent");
             return;
         }
@@ -157,25 +142,26 @@ public final class EmailOtpAuthenticator implements Authenticator {
         }
     }
 
-    /** Issues a code, keeps it for the member and mails it; on a mail failure the page says so. */
+    /**
+     * Mails a code within the member's allowance and keeps it for the member; a refusal (cooldown, hourly cap) or a
+     * failed mail is the page's message.
+     */
     private static void send(AuthenticationFlowContext context, EmailOtpConfig config, String address, long now,
                              String infoKey) {
         UserModel user = context.getUser();
-        CodeIssuer.Issued issued = ISSUER.issue(now, config.lifetimeSeconds());
-        try {
-            EmailOtpMailer.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
-                    address, issued.code(), config.lifetimeSeconds(), issued.kept().expiresAt());
-        } catch (EmailException e) {
-            LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
-            new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
+        CodeStore store = CodeStore.of(context.getSession());
+        MailedCode.Result mailed = new MailedCode(store, MAIL_KIND, config.lifetimeSeconds(), config.cooldownSeconds(),
+                config.maxSends()).send(user.getId(), now,
+                (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
+                        context.getAuthenticationSession(), address, code, lifetime, expiresAt),
+                new MemberLoginCode(store)::save);
+        if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
+            LOG.warnf(mailed.failure(), "Could not send a one-time code to member %s", user.getId());
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                     .error(Errors.EMAIL_SEND_FAILED);
-            context.challenge(form(context, config, address).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
-            return;
         }
-        new MemberLoginCode(CodeStore.of(context.getSession())).save(user.getId(), issued.kept(), now);
-        LoginFormsProvider form = form(context, config, address);
-        if (infoKey != null) {
+        LoginFormsProvider form = mailed.explain(form(context, config, address));
+        if (mailed.sent() && infoKey != null) {
             form.setInfo(infoKey);
         }
         context.challenge(form.createForm(TEMPLATE));
@@ -195,13 +181,6 @@ public final class EmailOtpAuthenticator implements Authenticator {
                 .setAttribute("kosmoCodeNoAddress", true)
                 .setError("kosmoEmailOtpNoAddress")
                 .createForm(TEMPLATE));
-    }
-
-    private static LoginFormsProvider refused(LoginFormsProvider form, MemberMailLimit.Allowance allowance) {
-        if (allowance.refusedBecause() == MemberMailLimit.Reason.HOURLY_CAP) {
-            return form.setError("kosmoCodeTooManySends", Long.toString(Math.max(1, (allowance.waitSeconds() + 59) / 60)));
-        }
-        return form.setError("kosmoCodeResendWait", Long.toString(allowance.waitSeconds()));
     }
 
     private static LoginFormsProvider form(AuthenticationFlowContext context, EmailOtpConfig config, String address) {

@@ -1,6 +1,5 @@
 package jp.kosmo.keycloak.recovery;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -12,9 +11,9 @@ import jp.kosmo.keycloak.birthdate.BirthdateInput;
 import jp.kosmo.keycloak.birthdate.BirthdateOnFile;
 import jp.kosmo.keycloak.code.CodeAttempts;
 import jp.kosmo.keycloak.code.CodeInput;
-import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
+import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
@@ -29,7 +28,6 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -60,7 +58,6 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
     static final String MAIL_KIND = "recovery-code";
 
     private static final Logger LOG = Logger.getLogger(PhoneRecoveryAuthenticator.class);
-    private static final CodeIssuer ISSUER = new CodeIssuer(new SecureRandom());
 
     /** How this member can prove who they are. */
     enum Mode {
@@ -92,12 +89,6 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         IssuedCode current = new RecoveryMailCode(store).current(user.getId());
         if (current != null && !new CodeAttempts(store).isSpent(current, now, codes.maxTries())) {
             context.challenge(form(context, mode).createForm(TEMPLATE));
-            return;
-        }
-        MemberMailLimit.Allowance allowance = new MemberMailLimit(store)
-                .tryReserve(MAIL_KIND, user.getId(), now, codes.cooldownSeconds(), codes.maxSends());
-        if (!allowance.allowed()) {
-            context.challenge(refused(form(context, mode), allowance).createForm(TEMPLATE));
             return;
         }
         send(context, now, null);
@@ -153,16 +144,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
     }
 
     private static void resend(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
-        long now = Time.currentTime();
-        MemberMailLimit.Allowance allowance = new MemberMailLimit(CodeStore.of(context.getSession()))
-                .tryReserve(MAIL_KIND, user.getId(), now, codes.cooldownSeconds(), codes.maxSends());
-        if (!allowance.allowed()) {
-            context.challenge(refused(form(context, Mode.MAIL), allowance).createForm(TEMPLATE));
-            return;
-        }
-        send(context, now, "kosmoCodeResent");
+        send(context, Time.currentTime(), "kosmoCodeResent");
     }
 
     private static void mailCodeAndBirthdate(AuthenticationFlowContext context, String typedCode, String typedBirthdate) {
@@ -224,24 +206,23 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         context.success();
     }
 
+    /** Mails a recovery code within the member's allowance (its own kind, apart from login codes) and keeps it. */
     private static void send(AuthenticationFlowContext context, long now, String infoKey) {
         UserModel user = context.getUser();
         EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
         String address = verifiedAddress(user);
-        CodeIssuer.Issued issued = ISSUER.issue(now, codes.lifetimeSeconds());
-        try {
-            EmailOtpMailer.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
-                    address, issued.code(), codes.lifetimeSeconds(), issued.kept().expiresAt());
-        } catch (EmailException e) {
-            LOG.warnf(e, "Could not send a recovery code to member %s", user.getId());
-            new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
+        CodeStore store = CodeStore.of(context.getSession());
+        MailedCode.Result mailed = new MailedCode(store, MAIL_KIND, codes.lifetimeSeconds(), codes.cooldownSeconds(),
+                codes.maxSends()).send(user.getId(), now,
+                (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
+                        context.getAuthenticationSession(), address, code, lifetime, expiresAt),
+                new RecoveryMailCode(store)::save);
+        if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
+            LOG.warnf(mailed.failure(), "Could not send a recovery code to member %s", user.getId());
             context.getEvent().user(user).error(Errors.EMAIL_SEND_FAILED);
-            context.challenge(form(context, Mode.MAIL).setError("kosmoCodeSendFailed").createForm(TEMPLATE));
-            return;
         }
-        new RecoveryMailCode(CodeStore.of(context.getSession())).save(user.getId(), issued.kept(), now);
-        LoginFormsProvider form = form(context, Mode.MAIL);
-        if (infoKey != null) {
+        LoginFormsProvider form = mailed.explain(form(context, Mode.MAIL));
+        if (mailed.sent() && infoKey != null) {
             form.setInfo(infoKey);
         }
         context.challenge(form.createForm(TEMPLATE));
@@ -291,13 +272,6 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
             form.setError("kosmoRecoveryNoWay");
         }
         return form;
-    }
-
-    private static LoginFormsProvider refused(LoginFormsProvider form, MemberMailLimit.Allowance allowance) {
-        if (allowance.refusedBecause() == MemberMailLimit.Reason.HOURLY_CAP) {
-            return form.setError("kosmoCodeTooManySends", Long.toString(Math.max(1, (allowance.waitSeconds() + 59) / 60)));
-        }
-        return form.setError("kosmoCodeResendWait", Long.toString(allowance.waitSeconds()));
     }
 
     private static jakarta.ws.rs.core.Response fieldError(AuthenticationFlowContext context, Mode mode, String field,
