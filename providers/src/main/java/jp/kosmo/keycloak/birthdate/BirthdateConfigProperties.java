@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.birthdate;
 
 import java.util.List;
 
+import jp.kosmo.keycloak.onboarding.MemberAttributes;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -13,7 +14,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class BirthdateConfigProperties {
 
     public static final String ATTRIBUTE = "kosmo.birthdate.attribute";
-    public static final String DEFAULT_ATTRIBUTE = "birthdate";
+    public static final String DEFAULT_ATTRIBUTE = MemberAttributes.BIRTHDATE;
 
     public static final String ASK = "kosmo.birthdate.ask";
     public static final String ASK_UNTIL_PASSED = "until-passed";

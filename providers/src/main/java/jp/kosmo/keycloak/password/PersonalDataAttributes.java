@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.password;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.kosmo.keycloak.onboarding.MemberAttributes;
 import org.keycloak.policy.PasswordPolicyConfigException;
 
 /**
@@ -11,7 +12,8 @@ import org.keycloak.policy.PasswordPolicyConfigException;
  */
 record PersonalDataAttributes(String birthdate, List<String> card) {
 
-    static final String DEFAULT_CONFIG = "birthdate,insuranceSymbol,insuranceNumber";
+    static final String DEFAULT_CONFIG = String.join(",", MemberAttributes.BIRTHDATE, MemberAttributes.INSURANCE_SYMBOL,
+            MemberAttributes.INSURANCE_NUMBER);
     static final PersonalDataAttributes DEFAULTS = parse(DEFAULT_CONFIG);
 
     static PersonalDataAttributes parse(String value) {

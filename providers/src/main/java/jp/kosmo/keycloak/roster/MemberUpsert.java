@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import jp.kosmo.keycloak.onboarding.MemberAttributes;
 import jp.kosmo.keycloak.roster.RosterRowEntity.Status;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -25,12 +26,12 @@ final class MemberUpsert {
 
     static final String MEMBER_KEY = "kosmoMemberKey";
     static final String LOSS_DATE = "kosmoLossDate";
-    static final String SYMBOL = "insuranceSymbol";
-    static final String NUMBER = "insuranceNumber";
-    static final String BRANCH = "insuranceBranch";
-    static final String BIRTHDATE = "birthdate";
-    static final String LAST_NAME_KANA = "lastNameKana";
-    static final String FIRST_NAME_KANA = "firstNameKana";
+    static final String SYMBOL = MemberAttributes.INSURANCE_SYMBOL;
+    static final String NUMBER = MemberAttributes.INSURANCE_NUMBER;
+    static final String BRANCH = MemberAttributes.INSURANCE_BRANCH;
+    static final String BIRTHDATE = MemberAttributes.BIRTHDATE;
+    static final String LAST_NAME_KANA = MemberAttributes.LAST_NAME_KANA;
+    static final String FIRST_NAME_KANA = MemberAttributes.FIRST_NAME_KANA;
 
     record Outcome(Status status, String username, Letter letter) {
     }
