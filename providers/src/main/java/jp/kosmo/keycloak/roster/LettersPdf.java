@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +21,13 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * The activation letters: one page per member (A4 or はがき, 100 × 148 mm) with the union's name, the member's
@@ -42,6 +47,8 @@ public final class LettersPdf {
     private final String loginUrl;
     private final PDRectangle size;
     private final Locale locale;
+    /** Line breaks of the texts every letter shares, worked out once per file (text, size and width as the key). */
+    private final Map<String, List<String>> lines = new HashMap<>();
 
     public LettersPdf(Function<String, String> messages, Locale locale, ZoneId zone, String unionName, String loginUrl,
                       boolean hagaki) {
@@ -60,7 +67,7 @@ public final class LettersPdf {
                 throw new IOException(FONT + " missing from the providers jar");
             }
             PDType0Font font = PDType0Font.load(doc, fontFile, true);
-            BitMatrix qr = qr(loginUrl);
+            PDFormXObject qr = qrForm(doc, qr(loginUrl));
             for (Letter letter : letters) {
                 page(doc, font, qr, letter);
             }
@@ -71,7 +78,26 @@ public final class LettersPdf {
         }
     }
 
-    private void page(PDDocument doc, PDType0Font font, BitMatrix qr, Letter letter) throws IOException {
+    /** The login URL's QR code, drawn once and placed on every page. */
+    private PDFormXObject qrForm(PDDocument doc, BitMatrix qr) throws IOException {
+        float scale = size.getWidth() / PDRectangle.A4.getWidth();
+        float module = Math.max(1.2f, 90 * scale / qr.getWidth());
+        PDFormXObject form = new PDFormXObject(doc);
+        form.setBBox(new PDRectangle(module * qr.getWidth(), module * qr.getHeight()));
+        try (PDFormContentStream cs = new PDFormContentStream(form)) {
+            for (int i = 0; i < qr.getWidth(); i++) {
+                for (int j = 0; j < qr.getHeight(); j++) {
+                    if (qr.get(i, j)) {
+                        cs.addRect(i * module, (qr.getHeight() - 1 - j) * module, module, module);
+                    }
+                }
+            }
+            cs.fill();
+        }
+        return form;
+    }
+
+    private void page(PDDocument doc, PDType0Font font, PDFormXObject qr, Letter letter) throws IOException {
         PDPage page = new PDPage(size);
         doc.addPage(page);
         float scale = size.getWidth() / PDRectangle.A4.getWidth();
@@ -99,17 +125,11 @@ public final class LettersPdf {
             y -= 6 * scale;
             y = line(cs, font, 10 * scale, margin, y, text("kosmoLetterUrl"), width);
             y = paragraph(cs, font, 9 * scale, margin, y, loginUrl, width);
-            float module = Math.max(1.2f, 90 * scale / qr.getWidth());
-            float qrSize = module * qr.getWidth();
-            y -= qrSize + 4 * scale;
-            for (int i = 0; i < qr.getWidth(); i++) {
-                for (int j = 0; j < qr.getHeight(); j++) {
-                    if (qr.get(i, j)) {
-                        cs.addRect(margin + i * module, y + (qr.getHeight() - 1 - j) * module, module, module);
-                    }
-                }
-            }
-            cs.fill();
+            y -= qr.getBBox().getHeight() + 4 * scale;
+            cs.saveGraphicsState();
+            cs.transform(Matrix.getTranslateInstance(margin, y));
+            cs.drawForm(qr);
+            cs.restoreGraphicsState();
             y -= 6 * scale;
             y = line(cs, font, 11 * scale, margin, y, text("kosmoLetterStepsTitle"), width);
             for (int step = 1; step <= 6; step++) {
@@ -132,20 +152,40 @@ public final class LettersPdf {
     }
 
     /** Text broken into lines (by character: Japanese has no spaces) that fit {@code width}. */
-    private static float paragraph(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String text, float width)
+    private float paragraph(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String text, float width)
             throws IOException {
+        String key = size + "|" + width + "|" + text;
+        List<String> broken = lines.get(key);
+        if (broken == null) {
+            broken = breakLines(font, size, text, width);
+            lines.put(key, broken);
+        }
+        for (String line : broken) {
+            y = line(cs, font, size, x, y, line, width);
+        }
+        return y;
+    }
+
+    private static List<String> breakLines(PDType0Font font, float size, String text, float width) throws IOException {
+        List<String> broken = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        float used = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String next = current + new String(Character.toChars(cp));
-            if (font.getStringWidth(next) / 1000 * size > width && current.length() > 0) {
-                y = line(cs, font, size, x, y, current.toString(), width);
+            float glyph = font.getStringWidth(new String(Character.toChars(cp))) / 1000 * size;
+            if (used + glyph > width && current.length() > 0) {
+                broken.add(current.toString());
                 current.setLength(0);
+                used = 0;
             }
             current.appendCodePoint(cp);
+            used += glyph;
             i += Character.charCount(cp);
         }
-        return current.length() == 0 ? y : line(cs, font, size, x, y, current.toString(), width);
+        if (current.length() > 0) {
+            broken.add(current.toString());
+        }
+        return broken;
     }
 
     /** The theme's date pattern; ISO dates when the realm's theme has none (not the kosmo theme) or a broken one. */
