@@ -30,6 +30,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -205,6 +206,43 @@ class RosterImportIT extends KosmoTestBase {
         assertTrue(reply.text().contains("記号"), reply.text());
         RosterApi.Reply binary = api.post("/imports", new byte[] {0x50, 0x4b, 3, 4, 0, 0, 0, 0, 10, 0});
         assertEquals(400, binary.status(), binary.text());
+    }
+
+    @Test
+    @DisplayName("the legacy card password only when chosen: every import then answers with a warning, and the letter holds 記号+番号+生年月日")
+    void legacyCardPasswordWarns() {
+        String s = symbol();
+        byte[] file = roster(s, "{S},4001,01,山田 太郎,ヤマダ タロウ,S54.08.22,,").getBytes(StandardCharsets.UTF_8);
+        String previous = members.setRealmAttribute("kosmo.roster.password-rule", "legacy-card");
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        String policy = rep.getPasswordPolicy();
+        try {
+            // the shipped policy refuses passwords holding the birthdate: the whole import is refused, nothing written
+            RosterApi.Reply refused = api.post("/imports", file);
+            assertEquals(400, refused.status(), refused.text());
+            assertTrue(refused.text().contains("kosmo-not-birthdate"), refused.text());
+            assertEquals(List.of(), bySymbol(s));
+
+            rep.setPasswordPolicy(policy.replaceAll(" and kosmo-not-birthdate\\([^)]*\\)", ""));
+            realm.admin().update(rep);
+            RosterApi.Reply started = api.post("/imports", file);
+            assertEquals(202, started.status(), started.text());
+            @SuppressWarnings("unchecked")
+            List<String> warnings = (List<String>) started.object().get("warnings");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("can be guessed by anyone who has seen the member's insurance card"), warnings.get(0));
+            String id = (String) started.object().get("id");
+            assertEquals(warnings, api.awaitDone(id, java.time.Duration.ofMinutes(2)).get("warnings"), "the status says it too");
+            assertEquals(List.of(s + "4001" + "19790822"), List.copyOf(credentials(id).values()));
+        } finally {
+            members.setRealmAttribute("kosmo.roster.password-rule", previous);
+            RealmRepresentation restore = realm.admin().toRepresentation();
+            restore.setPasswordPolicy(policy);
+            realm.admin().update(restore);
+        }
+        Map<String, Object> random = api.run(roster(symbol(), "{S},4002,01,佐藤 花子,サトウ ハナコ,H1/1/8,,")
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of(), random.get("warnings"), "no warning with the default rule");
     }
 
     @Test

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.password.NotPersonalDataPolicyProviderFactory;
 import jp.kosmo.keycloak.roster.RosterRowEntity.Status;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
@@ -81,6 +82,11 @@ public final class RosterAdminResource {
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
+        if (RosterSettings.PASSWORD_LEGACY.equals(settings().passwordRule())
+                && realm.getPasswordPolicy().getPolicies().contains(NotPersonalDataPolicyProviderFactory.ID)) {
+            // every legacy password holds the birthdate, which the realm's own policy refuses: each row would fail
+            return error(Response.Status.BAD_REQUEST, RosterSettings.LEGACY_CONFLICT);
+        }
         String id;
         try {
             id = jobs.start(realm.getId(), auth.adminAuth().getUser().getId(), body, chosen, dryRun, settings(),
@@ -92,7 +98,17 @@ public final class RosterAdminResource {
         }
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri())
                 .detail(KosmoEvents.DETAIL_IMPORT_ID, id).detail(KosmoEvents.DETAIL_DRY_RUN, String.valueOf(dryRun)).success();
-        return noStore(Response.status(Response.Status.ACCEPTED).entity(Map.of("id", id)).type(MediaType.APPLICATION_JSON_TYPE));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("warnings", warnings());
+        return noStore(Response.status(Response.Status.ACCEPTED).entity(answer).type(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** What an admin must be told about this realm's settings before letters go out (bin/kosmo-import prints it). */
+    private List<String> warnings() {
+        return RosterSettings.PASSWORD_LEGACY.equals(settings().passwordRule())
+                ? List.of(RosterSettings.LEGACY_WARNING)
+                : List.of();
     }
 
     @GET
@@ -132,6 +148,7 @@ public final class RosterAdminResource {
             errors.add(error);
         }
         answer.put("errors", errors);
+        answer.put("warnings", warnings());
         boolean letters = !job.dryRun && RosterJobEntity.State.DONE.name().equals(job.state);
         answer.put("lettersPdf", letters && !job.pdfTaken);
         answer.put("credentialsCsv", letters && !job.csvTaken);

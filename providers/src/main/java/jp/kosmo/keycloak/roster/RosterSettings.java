@@ -31,6 +31,14 @@ public record RosterSettings(Map<Field, String> columns, Duration activationLife
     public static final String RULE_RANDOM = "random";
     public static final String USER_ID_CARD = "card";
     public static final String PASSWORD_LEGACY = "legacy-card";
+    /** Told to the admin with every import while {@link #PASSWORD_LEGACY} is set (admin guide: the same warning). */
+    public static final String LEGACY_WARNING = "kosmo.roster.password-rule is legacy-card: the initial passwords are"
+            + " 記号+番号+生年月日 and can be guessed by anyone who has seen the member's insurance card; use it only for a"
+            + " transition, with a short kosmo.roster.activation-lifetime";
+    /** The refusal of an import with {@link #PASSWORD_LEGACY} while the realm's password policy forbids the birthdate. */
+    public static final String LEGACY_CONFLICT = "kosmo.roster.password-rule is legacy-card, but the realm's password"
+            + " policy kosmo-not-birthdate refuses passwords that hold the birthdate, as every legacy password does:"
+            + " use the random rule, or take kosmo-not-birthdate out of the policy for the transition";
 
     /** The fields of a roster row, with their default header. */
     public enum Field {
