@@ -15,6 +15,9 @@ import jp.kosmo.keycloak.code.IssuedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -165,8 +168,10 @@ public final class EmailOtpAuthenticator implements Authenticator {
         try {
             EmailOtpMailer.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
                     address, issued.code(), config.lifetimeSeconds(), issued.kept().expiresAt());
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.SENT));
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send a one-time code to member %s", user.getId());
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.FAILED));
             new MemberMailLimit(CodeStore.of(context.getSession())).sendFailed(MAIL_KIND, user.getId(), now);
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                     .error(Errors.EMAIL_SEND_FAILED);
