@@ -40,8 +40,15 @@ final class MetricsEventListener implements EventListenerProvider {
             return;
         }
         if (afterCommit == null) {
-            afterCommit = new AfterCommit();
-            transactions.enlistAfterCompletion(afterCommit);
+            AfterCommit pending = new AfterCommit();
+            try {
+                transactions.enlistAfterCompletion(pending);
+            } catch (RuntimeException e) {
+                // the request is already ending (an event sent while it commits): count now
+                tallies.forEach(tally -> meters.count(realm, tally));
+                return;
+            }
+            afterCommit = pending;
         }
         tallies.forEach(tally -> afterCommit.counts.add(() -> meters.count(realm, tally)));
     }
