@@ -20,6 +20,7 @@ import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.KosmoTestBase;
 import jp.kosmo.keycloak.it.support.Mails;
 import jp.kosmo.keycloak.it.support.Members;
+import jp.kosmo.keycloak.it.support.Totp;
 import jp.kosmo.keycloak.it.support.MetricsEndpoint;
 import jp.kosmo.keycloak.it.support.MetricsEndpoint.Counter;
 import jp.kosmo.keycloak.it.support.MetricsEndpoint.Scrape;
@@ -34,7 +35,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * Our {@code kosmo_…} counters on Keycloak's management interface ({@code /metrics}, metrics on in
  * {@link KosmoServerConfig}) move by exactly what members do in Chromium: a first login choosing email codes, a
  * later login with a wrong code, the verification of an address with a wrong code, wrong birthdates up to a
- * lockout, forgot-user-ID requests. The server and the realm's name are shared with other classes, so every check
+ * lockout, forgot-user-ID requests, an admin's reset of the sign-in method. The server and the realm's name are shared with other classes, so every check
  * is a difference between two scrapes. No tag carries a member's user ID or address; a realm that does not list the
  * listener {@code kosmo-metrics} counts nothing.
  */
@@ -54,6 +55,7 @@ class MetricsIT extends KosmoTestBase {
     private static final String WRONG_BIRTHDATES = "kosmo_wrong_birthdates_total";
     private static final String LOCKOUTS = "kosmo_lockouts_total";
     private static final String FORGOT_USER_ID = "kosmo_forgot_user_id_requests_total";
+    private static final String RECOVERIES = "kosmo_recoveries_total";
 
     private MetricsEndpoint metrics;
     private Map<String, String> shippedLoginForm;
@@ -219,6 +221,32 @@ class MetricsIT extends KosmoTestBase {
         assertTrue(after.sum("kosmo_forgot_user_id_pending") >= 0);
         assertTrue(after.has("kosmo_forgot_user_id_dropped_total"));
         assertNoMemberData(after, member, address);
+    }
+
+    @Test
+    @DisplayName("an admin's reset of the sign-in method: started and succeeded by admin, the method chosen in a recovery, the notice mail")
+    void adminReset() {
+        String member = members.create("metrics-reset", BIRTHDATE, PASSWORD);
+        firstLogin.choosingEmailCodes(member, PASSWORD);
+        members.update(member, u -> u.setRequiredActions(List.of("kosmo-reset-sign-in-method")));
+        Scrape before = metrics.scrape();
+
+        firstLogin.logIn(member, PASSWORD);
+        browser.page(BirthdatePage.class).enter(FirstLogin.BIRTHDATE_TYPED);
+        browser.waitForPageId(OnboardingPages.CHOOSER);
+        pages.choose("app-otp");
+        String key = pages.totpKeyFromUnableToScan();
+        pages.submitTotp(Totp.now(key), "metrics phone");
+        browser.waitForPortal();
+
+        assertMoved(before, moves(
+                counter(RECOVERIES, "by", "admin", "outcome", "started"), 1,
+                counter(RECOVERIES, "by", "admin", "outcome", "succeeded"), 1,
+                counter(RECOVERIES, "outcome", "failed"), 0,
+                counter(METHODS, "method", "app_otp", "context", "recovery"), 1,
+                counter(STEPS, "step", "method_chosen"), 0,
+                counter(STEPS, "step", "birthdate"), 0,
+                counter(MAILS, "mail", "notice", "outcome", "sent"), 1));
     }
 
     @Test
