@@ -5,7 +5,7 @@
 #   ./run.sh                 build + start (data in .run/data is kept between runs)
 #   ./run.sh --reset         start from a fresh database (the realm is imported again)
 #   ./run.sh --db postgres   on the local PostgreSQL 127.0.0.1:5432 (database kosmo, user postgres) instead of H2
-#   ./run.sh --help          all options (--http-port, --smtp-port, --mail-web-port, --db, --db-name)
+#   ./run.sh --help          all options (--http-port, --smtp-port, --mail-web-port, --management-port, --db, --db-name)
 #
 # Needs only JDK 17+ and Maven 3.8+; downloads from Maven Central on the first run.
 set -euo pipefail

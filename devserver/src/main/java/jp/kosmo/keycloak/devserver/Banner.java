@@ -6,7 +6,8 @@ final class Banner {
     private Banner() {
     }
 
-    static String ready(String keycloakVersion, int httpPort, int smtpPort, int mailWebPort, String dataLocation) {
+    static String ready(String keycloakVersion, int httpPort, int managementPort, int smtpPort, int mailWebPort,
+                        String dataLocation) {
         String base = "http://localhost:" + httpPort;
         String rule = "=".repeat(78);
         return "\n" + rule + "\n"
@@ -18,6 +19,8 @@ final class Banner {
                 + "  Admin console:               " + base + "/admin/\n"
                 + "                               master realm admin: " + KeycloakProcess.ADMIN_USER
                 + " / " + KeycloakProcess.ADMIN_PASSWORD + "\n"
+                + "\n"
+                + "  Metrics (Prometheus text):   http://localhost:" + managementPort + "/metrics   (kosmo_*, keycloak_*)\n"
                 + "\n"
                 + "  Mailbox (all mail sent):     http://localhost:" + mailWebPort + "/\n"
                 + "                               SMTP sink 127.0.0.1:" + smtpPort

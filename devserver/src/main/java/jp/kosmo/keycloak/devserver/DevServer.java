@@ -63,6 +63,7 @@ public final class DevServer {
         PortCheck.requireFree(options.httpPort(), "Keycloak HTTP", "--http-port");
         PortCheck.requireFree(options.smtpPort(), "SMTP sink", "--smtp-port");
         PortCheck.requireFree(options.mailWebPort(), "web mailbox", "--mail-web-port");
+        PortCheck.requireFree(options.managementPort(), "Keycloak management (metrics)", "--management-port");
 
         if (options.reset()) {
             System.out.println("[run] --reset: deleting " + layout.dataDir());
@@ -89,7 +90,7 @@ public final class DevServer {
         }
         System.out.println("[run] SMTP sink on 127.0.0.1:" + options.smtpPort() + ", mailbox on " + mailboxUrl);
 
-        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), options.database(),
+        KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), options.managementPort(), options.database(),
                 layout.h2JdbcUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.stop(STOP_GRACE);
@@ -101,7 +102,7 @@ public final class DevServer {
         URI probe = URI.create("http://127.0.0.1:" + options.httpPort() + "/realms/kosmo/.well-known/openid-configuration");
         switch (ReadinessProbe.await(probe, READY_TIMEOUT, keycloak::isAlive)) {
             case READY -> System.out.print(Banner.ready(keycloakHome.getFileName().toString().replace("keycloak-", "Keycloak "), options.httpPort(),
-                    options.smtpPort(), options.mailWebPort(), options.database().postgres()
+                    options.managementPort(), options.smtpPort(), options.mailWebPort(), options.database().postgres()
                     ? "PostgreSQL " + options.database().postgresJdbcUrl() : layout.dataDir().toString()));
             case TIMED_OUT -> System.out.println("\n[run] Keycloak did not serve realm 'kosmo' within "
                     + READY_TIMEOUT.toMinutes() + " minutes (" + probe + "). Check the log above; still running,"

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Keycloak started as {@code bin/kc.sh start-dev} in a child process; its output goes straight to our console.
+ * Metrics are on ({@code --metrics-enabled=true}): Keycloak's and our {@code kosmo_…} counters on the management
+ * interface, {@code http://localhost:<management port>/metrics}, bound to 127.0.0.1 like the HTTP port.
  */
 final class KeycloakProcess {
 
@@ -28,13 +30,17 @@ final class KeycloakProcess {
     /**
      * @param h2JdbcUrl the H2 file database, used unless {@code database} is PostgreSQL
      */
-    static List<String> command(Path keycloakHome, int httpPort, DatabaseChoice database, String h2JdbcUrl) {
+    static List<String> command(Path keycloakHome, int httpPort, int managementPort, DatabaseChoice database,
+                                String h2JdbcUrl) {
         List<String> command = new ArrayList<>(List.of(
                 keycloakHome.resolve("bin").resolve("kc.sh").toString(),
                 "start-dev",
                 "--import-realm",
                 "--http-host=127.0.0.1",
-                "--http-port=" + httpPort));
+                "--http-port=" + httpPort,
+                "--metrics-enabled=true",
+                "--http-management-host=127.0.0.1",
+                "--http-management-port=" + managementPort));
         if (database.postgres()) {
             command.add("--db=postgres");
             command.add("--db-url=" + database.postgresJdbcUrl());
@@ -46,8 +52,9 @@ final class KeycloakProcess {
         return List.copyOf(command);
     }
 
-    static KeycloakProcess start(Path keycloakHome, int httpPort, DatabaseChoice database, String h2JdbcUrl) {
-        ProcessBuilder builder = new ProcessBuilder(command(keycloakHome, httpPort, database, h2JdbcUrl))
+    static KeycloakProcess start(Path keycloakHome, int httpPort, int managementPort, DatabaseChoice database,
+                                 String h2JdbcUrl) {
+        ProcessBuilder builder = new ProcessBuilder(command(keycloakHome, httpPort, managementPort, database, h2JdbcUrl))
                 .directory(keycloakHome.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);

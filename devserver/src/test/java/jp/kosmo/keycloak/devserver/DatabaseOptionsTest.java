@@ -72,7 +72,7 @@ class DatabaseOptionsTest {
         @Test
         @DisplayName("H2: --db=dev-file with the file URL")
         void h2() {
-            List<String> command = KeycloakProcess.command(home, 8080, DatabaseChoice.H2, "jdbc:h2:file:/x");
+            List<String> command = KeycloakProcess.command(home, 8080, 9000, DatabaseChoice.H2, "jdbc:h2:file:/x");
             assertTrue(command.contains("--db=dev-file"));
             assertTrue(command.contains("--db-url=jdbc:h2:file:/x"));
         }
@@ -80,10 +80,10 @@ class DatabaseOptionsTest {
         @Test
         @DisplayName("PostgreSQL: --db=postgres, the URL on 127.0.0.1:5432 and user postgres, no H2")
         void postgres() {
-            List<String> command = KeycloakProcess.command(home, 18080, new DatabaseChoice(true, "kosmo"),
+            List<String> command = KeycloakProcess.command(home, 18080, 19000, new DatabaseChoice(true, "kosmo"),
                     "jdbc:h2:file:/x");
             assertEquals(List.of("/kc/bin/kc.sh", "start-dev", "--import-realm", "--http-host=127.0.0.1",
-                    "--http-port=18080", "--db=postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/kosmo",
+                    "--http-port=18080", "--metrics-enabled=true", "--http-management-host=127.0.0.1", "--http-management-port=19000", "--db=postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/kosmo",
                     "--db-username=postgres"), command);
         }
 

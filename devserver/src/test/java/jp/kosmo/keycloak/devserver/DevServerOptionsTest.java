@@ -19,10 +19,11 @@ class DevServerOptionsTest {
     class Defaults {
 
         @Test
-        @DisplayName("uses ports 8080 / 1025 / 8025 and keeps the data")
+        @DisplayName("uses ports 8080 / 1025 / 8025, the management port 9000 (metrics) and keeps the data")
         void defaults() {
             DevServerOptions options = DevServerOptions.parse(new String[0], "/tmp/project");
             assertEquals(8080, options.httpPort());
+            assertEquals(9000, options.managementPort());
             assertEquals(1025, options.smtpPort());
             assertEquals(8025, options.mailWebPort());
             assertFalse(options.reset());
@@ -52,11 +53,12 @@ class DevServerOptionsTest {
         @DisplayName("reads --reset and the ports given as separate values")
         void separateValues() {
             DevServerOptions options = DevServerOptions.parse(new String[]{"--reset", "--http-port", "18080",
-                    "--smtp-port", "11025", "--mail-web-port", "18025"}, "/p");
+                    "--smtp-port", "11025", "--mail-web-port", "18025", "--management-port", "19000"}, "/p");
             assertTrue(options.reset());
             assertEquals(18080, options.httpPort());
             assertEquals(11025, options.smtpPort());
             assertEquals(18025, options.mailWebPort());
+            assertEquals(19000, options.managementPort());
         }
 
         @Test
@@ -106,6 +108,8 @@ class DevServerOptionsTest {
         void samePort() {
             assertThrows(IllegalArgumentException.class,
                     () -> DevServerOptions.parse(new String[]{"--mail-web-port", "8080"}, "/p"));
+            assertThrows(IllegalArgumentException.class,
+                    () -> DevServerOptions.parse(new String[]{"--management-port", "8025"}, "/p"));
         }
 
         @Test

@@ -8,9 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.kosmo.keycloak.metrics.KosmoCounter;
+import jp.kosmo.keycloak.metrics.KosmoMeters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -140,22 +145,82 @@ class DockerFilesTest {
         }
 
         @Test
-        @DisplayName("runs PostgreSQL 16, Mailpit and our image, each pinned by an exact version (no latest, no moving tag)")
+        @DisplayName("runs PostgreSQL 16, Mailpit, our image, Prometheus 3 and Grafana 12, each pinned by an exact version (no latest, no moving tag)")
         void pinnedImages() throws IOException {
             ComposeFile compose = ComposeFile.parse(read(DOCKER.resolve("compose.yaml")));
-            assertEquals(List.of("postgres", "mailpit", "keycloak"), List.copyOf(compose.services().keySet()));
+            assertEquals(List.of("postgres", "mailpit", "keycloak", "prometheus", "grafana"),
+                    List.copyOf(compose.services().keySet()));
+            assertTrue(compose.services().get("prometheus").image().startsWith("prom/prometheus:v3."));
+            assertTrue(compose.services().get("grafana").image().startsWith("grafana/grafana:12."));
             assertEquals(List.of(), compose.imagesWithoutExactVersion());
             assertTrue(compose.services().get("postgres").image().startsWith("postgres:16."));
             assertTrue(compose.services().get("mailpit").image().startsWith("axllent/mailpit:v1."));
         }
 
         @Test
-        @DisplayName("publishes every port on 127.0.0.1 only: Keycloak 8080 and 9000, Mailpit's web mailbox 8025")
+        @DisplayName("publishes every port on 127.0.0.1 only: Keycloak 8080 and 9000, Mailpit's web mailbox 8025, Prometheus 9090, Grafana 3000")
         void loopbackPorts() throws IOException {
             ComposeFile compose = ComposeFile.parse(read(DOCKER.resolve("compose.yaml")));
             assertEquals(List.of(), compose.portsNotOnLoopback());
-            assertEquals(List.of("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:8025:8025"),
+            assertEquals(List.of("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:8025:8025",
+                            "127.0.0.1:9090:9090", "127.0.0.1:3000:3000"),
                     compose.services().values().stream().flatMap(s -> s.ports().stream()).toList());
+        }
+    }
+
+    @Nested
+    @DisplayName("Prometheus and Grafana (compose.yaml, prometheus/, grafana/)")
+    class Monitoring {
+
+        @Test
+        @DisplayName("Prometheus scrapes Keycloak's management interface: /metrics on mailpit:9000 (Keycloak shares its network)")
+        void scrape() throws IOException {
+            String compose = read(DOCKER.resolve("compose.yaml"));
+            assertTrue(compose.contains("      - ./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro\n"));
+            assertTrue(compose.contains("    network_mode: \"service:mailpit\"\n"), "Keycloak in mailpit's network namespace");
+            String config = read(DOCKER.resolve("prometheus/prometheus.yml"));
+            assertTrue(config.contains("    metrics_path: /metrics\n"));
+            assertTrue(config.contains("      - targets: [\"mailpit:9000\"]\n"));
+            assertTrue(read(DOCKER.resolve("Dockerfile")).contains("KC_METRICS_ENABLED=true"));
+        }
+
+        @Test
+        @DisplayName("Grafana gets the data source and the dashboard from mounted files that exist; the dashboard uses that data source")
+        void provisioning() throws IOException {
+            String compose = read(DOCKER.resolve("compose.yaml"));
+            List<String> mounts = Pattern.compile("(?m)^      - (\\./grafana/\\S+):(\\S+):ro$").matcher(compose).results()
+                    .map(m -> m.group(1) + " " + m.group(2)).toList();
+            assertEquals(List.of(
+                    "./grafana/provisioning/datasources /etc/grafana/provisioning/datasources",
+                    "./grafana/provisioning/dashboards /etc/grafana/provisioning/dashboards",
+                    "./grafana/dashboards /etc/grafana/dashboards"), mounts);
+            for (String mount : mounts) {
+                assertTrue(Files.isDirectory(DOCKER.resolve(mount.split(" ")[0])), mount);
+            }
+            String datasource = read(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"));
+            String uid = first(Pattern.compile("(?m)^    uid: (\\S+)$"), datasource, "data source uid");
+            assertTrue(datasource.contains("    url: http://prometheus:9090\n"));
+            assertTrue(read(DOCKER.resolve("grafana/provisioning/dashboards/kosmo.yaml"))
+                    .contains("      path: /etc/grafana/dashboards\n"));
+            String dashboard = read(DOCKER.resolve("grafana/dashboards/kosmo-keycloak.json"));
+            List<String> uids = Pattern.compile("\"datasource\": \\{\\s*\"type\": \"prometheus\",\\s*\"uid\": \"([^\"]+)\"")
+                    .matcher(dashboard).results().map(m -> m.group(1)).distinct().toList();
+            assertEquals(List.of(uid), uids);
+        }
+
+        @Test
+        @DisplayName("the dashboard charts every kosmo_ counter and the forgot-user-ID gauge, and names no other kosmo_ metric")
+        void dashboardMetrics() throws IOException {
+            String dashboard = read(DOCKER.resolve("grafana/dashboards/kosmo-keycloak.json"));
+            Set<String> expected = new TreeSet<>();
+            for (KosmoCounter counter : KosmoCounter.values()) {
+                expected.add(counter.prometheusName());
+            }
+            expected.add(KosmoMeters.FORGOT_USER_ID_PENDING.replace('.', '_'));
+            expected.add(KosmoMeters.FORGOT_USER_ID_DROPPED.replace('.', '_') + "_total");
+            Set<String> charted = new TreeSet<>(Pattern.compile("kosmo_[a-z_]+[a-z]")
+                    .matcher(dashboard).results().map(MatchResult::group).toList());
+            assertEquals(expected, charted);
         }
     }
 

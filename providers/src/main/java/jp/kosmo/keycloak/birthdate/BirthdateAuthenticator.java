@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.onboarding.OnboardingProgress;
 import jp.kosmo.keycloak.onboarding.OnboardingStep;
 import jp.kosmo.keycloak.recovery.ResetSignInMethodAction;
@@ -97,11 +100,15 @@ public final class BirthdateAuthenticator implements Authenticator {
 
         if (!input.date().equals(stored)) {
             context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.wrongBirthdate(Tags.Page.LOGIN));
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                     form(context, "kosmoBirthdateWrong", null, ""));
             return;
         }
 
+        if (user.getFirstAttribute(VERIFIED_AT_ATTRIBUTE) == null) {
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.step(Tags.Step.BIRTHDATE));
+        }
         user.setSingleAttribute(VERIFIED_AT_ATTRIBUTE, Instant.now(clock).toString());
         context.success();
     }

@@ -8,6 +8,9 @@ import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
@@ -100,9 +103,11 @@ final class VerificationMailer {
                     .setUser(user)
                     .setAuthenticationSession(authSession)
                     .send(SUBJECT, TEMPLATE, attributes, address);
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.VERIFICATION, Tags.MailOutcome.SENT));
         } catch (EmailException e) {
             // the mail server's answer is in the log, not in the event: reasons are fixed values
             LOG.warnf(e, "Could not send the verification mail to member %s", user.getId());
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.VERIFICATION, Tags.MailOutcome.FAILED));
             event.error(Errors.EMAIL_SEND_FAILED);
             new MemberMailLimit(CodeStore.of(session)).sendFailed(MAIL_KIND, user.getId(), reservedAt);
             return false;
@@ -121,7 +126,9 @@ final class VerificationMailer {
                     .setRealm(realm)
                     .setUser(owner)
                     .send(IN_USE_SUBJECT, List.of(), IN_USE_TEMPLATE, new HashMap<>(Map.of("address", address)), address);
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.ADDRESS_IN_USE, Tags.MailOutcome.SENT));
         } catch (EmailException e) {
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.ADDRESS_IN_USE, Tags.MailOutcome.FAILED));
             LOG.warnf(e, "Could not send the address-in-use notice to member %s (%s)", owner.getId(),
                     e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }

@@ -13,6 +13,9 @@ import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -154,8 +157,12 @@ public final class EmailOtpAuthenticator implements Authenticator {
                 (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
                         context.getAuthenticationSession(), address, code, lifetime, expiresAt),
                 new MemberLoginCode(store)::save);
+        if (mailed.sent()) {
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.SENT));
+        }
         if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
             LOG.warnf(mailed.failure(), "Could not send a one-time code to member %s", user.getId());
+            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.FAILED));
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
                     .error(Errors.EMAIL_SEND_FAILED);
         }

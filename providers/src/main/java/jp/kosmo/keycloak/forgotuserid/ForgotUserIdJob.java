@@ -4,6 +4,9 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.UriInfo;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.ClientConnection;
@@ -121,8 +124,10 @@ final class ForgotUserIdJob implements KeycloakSessionTask {
     private void mail(KeycloakSession session, RealmModel realm, UserModel member, EventBuilder event) {
         try {
             UserIdMailer.send(session, realm, member, loginUrl);
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.USER_ID, Tags.MailOutcome.SENT));
             event.success();
         } catch (EmailException e) {
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.USER_ID, Tags.MailOutcome.FAILED));
             LOG.warnf(e, "Could not send the user ID mail to member %s", member.getId());
             event.error(Errors.EMAIL_SEND_FAILED);
         }

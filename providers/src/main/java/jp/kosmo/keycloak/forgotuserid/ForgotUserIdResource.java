@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
@@ -130,6 +133,7 @@ public final class ForgotUserIdResource {
         ClientConnection connection = session.getContext().getConnection();
         if (!withinLimits(request, connection)) {
             // no look-up at all: a flood over the limits costs a store look-up per request, nothing more
+            KosmoMetrics.count(session, realm, Tally.forgotUserId(Tags.ForgotUserIdOutcome.RATE_LIMITED));
             return page(MODE_LIMITED, token, false, "", "", List.of(), null);
         }
         String locale = session.getContext().resolveLocale(null).toLanguageTag();

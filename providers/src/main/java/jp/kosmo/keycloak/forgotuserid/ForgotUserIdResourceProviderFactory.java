@@ -2,6 +2,10 @@ package jp.kosmo.keycloak.forgotuserid;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import jp.kosmo.keycloak.metrics.KosmoMeters;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -66,8 +70,19 @@ public final class ForgotUserIdResourceProviderFactory implements RealmResourceP
                 .build();
     }
 
+    /**
+     * This node's background look-ups on Keycloak's {@code /metrics} (when metrics are enabled): the gauge
+     * {@value KosmoMeters#FORGOT_USER_ID_PENDING} and the counter {@value KosmoMeters#FORGOT_USER_ID_DROPPED}. Per node,
+     * as the bound is, so without a realm tag. The jobs object lives as long as this factory, the meters' reference.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        Gauge.builder(KosmoMeters.FORGOT_USER_ID_PENDING, jobs, BackgroundJobs::pending)
+                .description("Forgot-user-ID look-ups waiting or running on this node")
+                .register(Metrics.globalRegistry);
+        FunctionCounter.builder(KosmoMeters.FORGOT_USER_ID_DROPPED, jobs, BackgroundJobs::dropped)
+                .description("Forgot-user-ID requests answered without a look-up because this node's look-ups were full")
+                .register(Metrics.globalRegistry);
     }
 
     @Override

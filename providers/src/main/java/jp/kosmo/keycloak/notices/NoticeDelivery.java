@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -53,7 +56,9 @@ record NoticeDelivery(Notice notice, String realmId, String userId, String local
                     .setRealm(realm)
                     .setUser(user)
                     .send(notice.kind().subjectKey, List.of(), notice.kind().template, attributes, notice.recipient());
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.NOTICE, Tags.MailOutcome.SENT));
         } catch (EmailException e) {
+            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.NOTICE, Tags.MailOutcome.FAILED));
             LOG.warnf("Could not send the %s notice to member %s (%s)", notice.kind(), userId, e.getClass().getSimpleName());
             LOG.debugf(e, "Mail server answer for the %s notice to member %s", notice.kind(), userId);
         }

@@ -19,6 +19,10 @@ import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
 import jp.kosmo.keycloak.emailotp.EmailOtpMailer;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.EventTallies;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
 import org.jboss.logging.Logger;
@@ -132,6 +136,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         if (!valid) {
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, RecoveryAuthnCodesCredentialModel.TYPE)
                     .error(Errors.INVALID_USER_CREDENTIALS);
+            countRecovery(context, RecoveryNotes.BY_RECOVERY_CODE, Tags.RecoveryOutcome.FAILED);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                     fieldError(context, Mode.RECOVERY_CODE, FIELD_RECOVERY_CODE, "kosmoRecoveryCodeWrong"));
             return;
@@ -165,6 +170,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         if (!birthdate.date().equals(birthdateOnFile(user, today))) {
             context.getEvent().user(user).detail(Details.REASON, KosmoEvents.REASON_BIRTHDATE_MISMATCH)
                     .error(Errors.INVALID_USER_CREDENTIALS);
+            countRecovery(context, RecoveryNotes.BY_EMAIL_CODE, Tags.RecoveryOutcome.FAILED);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                     fieldError(context, Mode.MAIL, FIELD_BIRTHDATE, "kosmoBirthdateWrong"));
             return;
@@ -188,6 +194,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
             case WRONG -> {
                 context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, RecoveryAuthnCodesCredentialModel.TYPE)
                         .error(Errors.INVALID_USER_CREDENTIALS);
+                countRecovery(context, RecoveryNotes.BY_EMAIL_CODE, Tags.RecoveryOutcome.FAILED);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, fieldError(context, Mode.MAIL,
                         FIELD_CODE, result.triesLeft() == 0 ? "kosmoCodeDead" : "kosmoCodeWrong"));
             }
@@ -201,9 +208,17 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
 
     /** Proven: the recovery goes on in the required actions of this login (chooser, enrolment, end). */
     private static void recovered(AuthenticationFlowContext context, String by) {
-        RecoveryNotes.of(context.getAuthenticationSession()).begin(context.getUser(), by);
+        if (RecoveryNotes.of(context.getAuthenticationSession()).begin(context.getUser(), by)) {
+            countRecovery(context, by, Tags.RecoveryOutcome.STARTED);
+        }
         context.getEvent().detail(KosmoEvents.DETAIL_RECOVERED_BY, by);
         context.success();
+    }
+
+    /** A recovery started or refused, by how the member proves who they are ({@link RecoveryNotes}'s BY_…). */
+    private static void countRecovery(AuthenticationFlowContext context, String by, Tags.RecoveryOutcome outcome) {
+        EventTallies.recoveredBy(by).ifPresent(tag ->
+                KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.recovery(tag, outcome)));
     }
 
     /** Mails a recovery code within the member's allowance (its own kind, apart from login codes) and keeps it. */
@@ -217,8 +232,14 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
                 (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
                         context.getAuthenticationSession(), address, code, lifetime, expiresAt),
                 new RecoveryMailCode(store)::save);
+        if (mailed.sent()) {
+            KosmoMetrics.count(context.getSession(), context.getRealm(),
+                    Tally.mail(Tags.Mail.RECOVERY_CODE, Tags.MailOutcome.SENT));
+        }
         if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
             LOG.warnf(mailed.failure(), "Could not send a recovery code to member %s", user.getId());
+            KosmoMetrics.count(context.getSession(), context.getRealm(),
+                    Tally.mail(Tags.Mail.RECOVERY_CODE, Tags.MailOutcome.FAILED));
             context.getEvent().user(user).error(Errors.EMAIL_SEND_FAILED);
         }
         LoginFormsProvider form = mailed.explain(form(context, Mode.MAIL));

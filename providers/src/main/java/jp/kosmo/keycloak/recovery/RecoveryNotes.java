@@ -45,16 +45,19 @@ public final class RecoveryNotes {
     /**
      * Starts the recovery once per login: notes the member's sign-in credentials and asks, in this login only, for
      * the chooser 【8】 and the end of the recovery ({@value ResetSignInMethodActionFactory#PROVIDER_ID}).
+     *
+     * @return whether this call started it (false when it had started before in this login)
      */
-    public void begin(UserModel user, String by) {
+    public boolean begin(UserModel user, String by) {
         if (active()) {
-            return;
+            return false;
         }
         authSession.setAuthNote(OLD_NOTE, signInCredentials(user).stream().map(LostCredentials.Stored::id)
                 .collect(Collectors.joining(",")));
         authSession.setAuthNote(BY_NOTE, by);
         authSession.addRequiredAction(RequiredActionIds.AUTH_METHOD);
         authSession.addRequiredAction(ResetSignInMethodActionFactory.PROVIDER_ID);
+        return true;
     }
 
     public Optional<String> by() {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jp.kosmo.keycloak.authmethod.AuthMethod;
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.metrics.Tags;
+import jp.kosmo.keycloak.metrics.Tally;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.UserModel;
@@ -31,8 +34,9 @@ public final class ResetSignInMethodAction implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
-        if (hasAdminReset(user)) {
-            RecoveryNotes.of(context.getAuthenticationSession()).begin(user, RecoveryNotes.BY_ADMIN);
+        if (hasAdminReset(user) && RecoveryNotes.of(context.getAuthenticationSession()).begin(user, RecoveryNotes.BY_ADMIN)) {
+            KosmoMetrics.count(context.getSession(), context.getRealm(),
+                    Tally.recovery(Tags.RecoveredBy.ADMIN, Tags.RecoveryOutcome.STARTED));
         }
     }
 

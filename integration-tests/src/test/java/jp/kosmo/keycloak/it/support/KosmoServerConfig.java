@@ -13,7 +13,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  * realm's {@code passwordBlacklist(kosmo-common-passwords.txt)} policy names. The test server lowers the floor of
  * the code mails' resend cooldown to 1 s (server option {@code code-cooldown-floor-seconds} of the two providers
  * that mail codes), for the tests that send more mails within one code's lifetime than the design's 60 s allow.
- * Other waits move the server clock ({@link ServerClock}).
+ * Other waits move the server clock ({@link ServerClock}). Metrics are on ({@code --metrics-enabled=true}), so
+ * {@code MetricsIT} reads the {@code kosmo_…} counters on the management interface.
  */
 public final class KosmoServerConfig implements KeycloakServerConfig {
 
@@ -30,6 +31,8 @@ public final class KosmoServerConfig implements KeycloakServerConfig {
         return config
                 .dependency(GROUP_ID, "kosmo-keycloak-providers")
                 .dependency(GROUP_ID, "kosmo-keycloak-themes")
+                // Keycloak's metrics on the management interface (port 9000, /metrics): MetricsIT reads our counters
+                .option("metrics-enabled", "true")
                 // --spi-password-policy--password-blacklist--blacklists-path: the folder Keycloak reads the list from
                 .spiOption("password-policy", "password-blacklist", "blacklists-path", blocklistFolder().toString())
                 // --spi-authenticator--kosmo-email-otp--code-cooldown-floor-seconds and the same for the email gate
