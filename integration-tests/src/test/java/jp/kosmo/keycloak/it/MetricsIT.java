@@ -237,6 +237,8 @@ class MetricsIT extends KosmoTestBase {
         pages.choose("app-otp");
         String key = pages.totpKeyFromUnableToScan();
         pages.submitTotp(Totp.now(key), "metrics phone");
+        // the recovery codes the realm offers after a new app, put off
+        pages.recoveryCodesLater();
         browser.waitForPortal();
 
         assertMoved(before, moves(
