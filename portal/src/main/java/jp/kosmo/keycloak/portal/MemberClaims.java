@@ -7,7 +7,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.util.List;
 
 /**
- * What the portal shows of a validated ID token: the member's name ({@code name}, else family and given name, else
+ * What the portal shows of a validated ID token: the member's name (family and given name, else {@code name}, else
  * {@code preferred_username}), the user ID, how this sign-in was made ({@code amr}, from the client's AMR mapper;
  * {@code acr}) and the sign-in method the member chose ({@code kosmo_auth_method}, mapped from the attribute
  * {@code kosmoAuthMethod}).
@@ -21,11 +21,12 @@ final class MemberClaims {
 
     static PortalSessions.Member member(IDTokenClaimsSet claims, JWT idToken) {
         String userId = claims.getStringClaim("preferred_username");
-        String name = claims.getStringClaim("name");
+        // family name first, as the union writes its members' names (Keycloak's "name" is given + family)
+        String family = claims.getStringClaim("family_name");
+        String given = claims.getStringClaim("given_name");
+        String name = (blank(family) ? "" : family) + (blank(family) || blank(given) ? "" : " ") + (blank(given) ? "" : given);
         if (blank(name)) {
-            String family = claims.getStringClaim("family_name");
-            String given = claims.getStringClaim("given_name");
-            name = (blank(family) ? "" : family) + (blank(family) || blank(given) ? "" : " ") + (blank(given) ? "" : given);
+            name = claims.getStringClaim("name");
         }
         if (blank(name)) {
             name = userId == null ? claims.getSubject().getValue() : userId;
