@@ -158,6 +158,12 @@ public final class PortalServer {
         redirect(exchange, logoutUrl);
     }
 
+    /** The logout form's redirect goes on to Keycloak, which CSP's form-action must allow. */
+    private String keycloakOrigin() {
+        URI issuer = config.issuer();
+        return issuer.getScheme() + "://" + issuer.getRawAuthority();
+    }
+
     private static String cookie(HttpExchange exchange) {
         for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
             for (String part : header.split(";")) {
@@ -206,13 +212,14 @@ public final class PortalServer {
         exchange.sendResponseHeaders(302, -1);
     }
 
-    private static void send(HttpExchange exchange, int status, String html) throws IOException {
+    private void send(HttpExchange exchange, int status, String html) throws IOException {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
         exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:*; frame-ancestors 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' " + keycloakOrigin()
+                        + "; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
