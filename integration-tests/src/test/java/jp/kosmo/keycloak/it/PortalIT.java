@@ -71,7 +71,8 @@ class PortalIT extends KosmoTestBase {
         assertEquals("Member Test 様", browser.text(By.id("portal-member")));
         assertEquals("メールで届くワンタイムパスワード", browser.text(By.id("portal-method")),
                 "the method the member chose at 【8】");
-        System.out.println("[PortalIT] amr shown after a first login: " + browser.text(By.id("portal-amr")));
+        // Keycloak 26.7 puts no amr into the token for this flow (no reference values on its executions)
+        assertTrue(browser.driver().findElements(By.id("portal-amr")).isEmpty(), "no amr line without amr");
         assertEquals(urls.account(), browser.driver().findElement(By.id("portal-account-console")).getAttribute("href"));
 
         // 【11】 ログアウト: RP-initiated logout at Keycloak, back on the portal's signed-out page
