@@ -14,7 +14,7 @@ final class Banner {
                 + "  kosmo-keycloak is ready   (" + keycloakVersion + ", dev mode)\n"
                 + "\n"
                 + "  Portal KOSMO Web (demo):     " + portalUrl + "   (member login, top page, logout)\n"
-                + "  Account console (realm kosmo): " + base + "/realms/kosmo/account\n"
+                + "  Account console:             " + base + "/realms/kosmo/account   (realm kosmo)\n"
                 + "  Demo member:                 testuser01 — see README for the initial password\n"
                 + "\n"
                 + "  Admin console:               " + base + "/admin/\n"
