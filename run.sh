@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The run command: builds everything and starts Keycloak with the kosmo providers, themes and realm,
-# plus a local mail sink (SMTP 127.0.0.1:1025, web mailbox http://localhost:8025/). Stop with Ctrl-C.
+# plus a local mail sink (SMTP 127.0.0.1:1025, web mailbox http://localhost:8025/) and the demo portal KOSMO Web
+# (http://localhost:3000/). Stop with Ctrl-C.
 #
 #   ./run.sh                 build + start (data in .run/data is kept between runs)
 #   ./run.sh --reset         start from a fresh database (the realm is imported again)
 #   ./run.sh --db postgres   on the local PostgreSQL 127.0.0.1:5432 (database kosmo, user postgres) instead of H2
-#   ./run.sh --help          all options (--http-port, --smtp-port, --mail-web-port, --management-port, --db, --db-name)
+#   ./run.sh --help          all options (--http-port, --smtp-port, --mail-web-port, --management-port, --portal-port,
+#                            --db, --db-name)
 #
 # Needs only JDK 17+ and Maven 3.8+; downloads from Maven Central on the first run.
 set -euo pipefail

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes realm-export/kosmo-realm-production.json from the demo realm kosmo-realm.json.
 
-Same realm settings, flows, required actions, policies, user profile and themes; no users (so no passwords);
+Same realm settings, flows, required actions, policies, user profile and themes; no users (so no passwords), no
+demo portal client (kosmo-portal);
 SMTP host/port/from and the realm's frontend URL become ${KOSMO_...} placeholders. Keycloak replaces
 ${ENV_VAR} placeholders from the environment when it imports a file at startup (kc.sh start --import-realm,
 kc.sh import; the operator's KeycloakRealmImport maps them through spec.placeholders). The admin console and
@@ -25,11 +26,18 @@ PLACEHOLDERS_SMTP = {
     "from": "${KOSMO_SMTP_FROM}",
 }
 FRONTEND_URL = "${KOSMO_FRONTEND_URL}"
+DEMO_CLIENTS = {"kosmo-portal"}
 
 
 def production(demo: dict) -> dict:
     realm = dict(demo)
     realm.pop("users", None)  # demo members and their passwords stay in the demo realm
+    # the demo portal (portal/, http://localhost:3000) is a client of the demo realm only
+    clients = [c for c in realm.get("clients", []) if c.get("clientId") not in DEMO_CLIENTS]
+    if clients:
+        realm["clients"] = clients
+    else:
+        realm.pop("clients", None)
     smtp = dict(realm.get("smtpServer", {}))
     smtp.update(PLACEHOLDERS_SMTP)
     smtp["starttls"] = "true"

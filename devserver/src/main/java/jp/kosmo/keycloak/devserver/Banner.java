@@ -7,13 +7,15 @@ final class Banner {
     }
 
     static String ready(String keycloakVersion, int httpPort, int managementPort, int smtpPort, int mailWebPort,
+                        String portalUrl,
                         String dataLocation) {
         String base = "http://localhost:" + httpPort;
         String rule = "=".repeat(78);
         return "\n" + rule + "\n"
                 + "  kosmo-keycloak is ready   (" + keycloakVersion + ", dev mode)\n"
                 + "\n"
-                + "  Member login (realm kosmo):  " + base + "/realms/kosmo/account\n"
+                + "  Portal KOSMO Web (demo):     " + portalUrl + "   (member login, top page, logout)\n"
+                + "  Account console:             " + base + "/realms/kosmo/account   (realm kosmo)\n"
                 + "  Demo member:                 testuser01 — see README for the initial password\n"
                 + "\n"
                 + "  Admin console:               " + base + "/admin/\n"

@@ -1,5 +1,9 @@
 package jp.kosmo.keycloak.devserver;
 
+import jp.kosmo.keycloak.portal.PortalConfig;
+import jp.kosmo.keycloak.portal.PortalServer;
+
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +68,7 @@ public final class DevServer {
         PortCheck.requireFree(options.smtpPort(), "SMTP sink", "--smtp-port");
         PortCheck.requireFree(options.mailWebPort(), "web mailbox", "--mail-web-port");
         PortCheck.requireFree(options.managementPort(), "Keycloak management (metrics)", "--management-port");
+        PortCheck.requireFree(options.portalPort(), "demo portal", "--portal-port");
 
         if (options.reset()) {
             System.out.println("[run] --reset: deleting " + layout.dataDir());
@@ -89,11 +94,25 @@ public final class DevServer {
             throw e;
         }
         System.out.println("[run] SMTP sink on 127.0.0.1:" + options.smtpPort() + ", mailbox on " + mailboxUrl);
+        PortalServer portal;
+        try {
+            portal = PortalServer.start(PortalConfig.forLocalKeycloak(options.portalPort(), options.httpPort()));
+        } catch (UncheckedIOException e) {
+            mailboxWeb.stop();
+            mailSink.stop();
+            throw new StartupException(e.getMessage(), e);
+        }
+        if (options.portalPort() != PortalConfig.DEFAULT_PORT) {
+            System.out.println("[run] Note: the realm's client kosmo-portal redirects to port " + PortalConfig.DEFAULT_PORT
+                    + "; with --portal-port " + options.portalPort() + " add http://localhost:" + options.portalPort()
+                    + "/* to its redirect URIs in the admin console.");
+        }
 
         KeycloakProcess keycloak = KeycloakProcess.start(keycloakHome, options.httpPort(), options.managementPort(), options.database(),
                 layout.h2JdbcUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.stop(STOP_GRACE);
+            portal.stop();
             mailboxWeb.stop();
             mailSink.stop();
             System.out.println("[run] Stopped.");
@@ -102,7 +121,8 @@ public final class DevServer {
         URI probe = URI.create("http://127.0.0.1:" + options.httpPort() + "/realms/kosmo/.well-known/openid-configuration");
         switch (ReadinessProbe.await(probe, READY_TIMEOUT, keycloak::isAlive)) {
             case READY -> System.out.print(Banner.ready(keycloakHome.getFileName().toString().replace("keycloak-", "Keycloak "), options.httpPort(),
-                    options.managementPort(), options.smtpPort(), options.mailWebPort(), options.database().postgres()
+                    options.managementPort(), options.smtpPort(), options.mailWebPort(), portal.url().toString(),
+                    options.database().postgres()
                     ? "PostgreSQL " + options.database().postgresJdbcUrl() : layout.dataDir().toString()));
             case TIMED_OUT -> System.out.println("\n[run] Keycloak did not serve realm 'kosmo' within "
                     + READY_TIMEOUT.toMinutes() + " minutes (" + probe + "). Check the log above; still running,"

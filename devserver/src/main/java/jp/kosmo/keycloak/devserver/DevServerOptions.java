@@ -15,14 +15,16 @@ import java.util.Set;
  * @param managementPort Keycloak's management interface ({@code /metrics}), on 127.0.0.1 like the HTTP port
  * @param help        only print the usage
  * @param database    where Keycloak keeps its data: the H2 file in {@code .run/data} or the local PostgreSQL
+ * @param portalPort  port of the demo portal (the realm's client {@code kosmo-portal} expects 3000)
  */
 record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPort, int mailWebPort, int managementPort,
-                        boolean help, DatabaseChoice database) {
+                        boolean help, DatabaseChoice database, int portalPort) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SMTP_PORT = 1025;
     static final int DEFAULT_MAIL_WEB_PORT = 8025;
     static final int DEFAULT_MANAGEMENT_PORT = 9000;
+    static final int DEFAULT_PORTAL_PORT = 3000;
 
     /** System property run.sh sets to the project root. */
     static final String PROJECT_DIR_PROPERTY = "kosmo.project.dir";
@@ -41,6 +43,8 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                   --mail-web-port N    port of the web mailbox (default %d)
                   --management-port N  Keycloak's management interface with the metrics
                                        (http://localhost:N/metrics; default %d)
+                  --portal-port N      port of the demo portal KOSMO Web (default %d; the realm's
+                                       client kosmo-portal redirects to 3000)
                   --db h2|postgres     database (default h2: a file in .run/data; postgres: the local
                                        PostgreSQL at %s, user postgres, trust auth)
                   --db-name NAME       PostgreSQL database, created when missing (default %s; --reset
@@ -48,6 +52,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                   --project-dir DIR    project root (default: the kosmo.project.dir system property, else .)
                   -h, --help           show this help
                 """.formatted(DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAIL_WEB_PORT, DEFAULT_MANAGEMENT_PORT,
+                DEFAULT_PORTAL_PORT,
                 DatabaseChoice.POSTGRES_HOST, DatabaseChoice.DEFAULT_POSTGRES_DATABASE);
     }
 
@@ -63,6 +68,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
         int smtpPort = DEFAULT_SMTP_PORT;
         int mailWebPort = DEFAULT_MAIL_WEB_PORT;
         int managementPort = DEFAULT_MANAGEMENT_PORT;
+        int portalPort = DEFAULT_PORTAL_PORT;
         String projectDir = projectDirProperty;
         String db = "h2";
         String dbName = null;
@@ -82,7 +88,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                     reset = true;
                 }
                 case "-h", "--help" -> help = true;
-                case "--http-port", "--smtp-port", "--mail-web-port", "--management-port", "--project-dir", "--db", "--db-name" -> {
+                case "--http-port", "--smtp-port", "--mail-web-port", "--management-port", "--portal-port", "--project-dir", "--db", "--db-name" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -95,6 +101,7 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
                         case "--smtp-port" -> smtpPort = port(name, value);
                         case "--mail-web-port" -> mailWebPort = port(name, value);
                         case "--management-port" -> managementPort = port(name, value);
+                        case "--portal-port" -> portalPort = port(name, value);
                         case "--db" -> db = value;
                         case "--db-name" -> dbName = value;
                         default -> projectDir = value;
@@ -105,12 +112,12 @@ record DevServerOptions(Path projectDir, boolean reset, int httpPort, int smtpPo
         }
 
         Set<Integer> distinct = new HashSet<>(Set.of(httpPort));
-        if (!distinct.add(smtpPort) || !distinct.add(mailWebPort) || !distinct.add(managementPort)) {
-            throw new IllegalArgumentException("--http-port, --smtp-port, --mail-web-port and --management-port must all differ");
+        if (!distinct.add(smtpPort) || !distinct.add(mailWebPort) || !distinct.add(managementPort) || !distinct.add(portalPort)) {
+            throw new IllegalArgumentException("--http-port, --smtp-port, --mail-web-port, --management-port and --portal-port must all differ");
         }
         Path dir = Path.of(projectDir == null || projectDir.isBlank() ? "." : projectDir).toAbsolutePath().normalize();
         return new DevServerOptions(dir, reset, httpPort, smtpPort, mailWebPort, managementPort, help,
-                DatabaseChoice.of(db, dbName));
+                DatabaseChoice.of(db, dbName), portalPort);
     }
 
     private static void requireNoValue(String name, String inlineValue) {

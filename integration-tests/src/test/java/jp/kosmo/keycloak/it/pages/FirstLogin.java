@@ -68,6 +68,21 @@ public final class FirstLogin {
         browser.waitForPortal();
     }
 
+    /**
+     * The whole first login choosing codes by email, started from a relying party (the demo portal at
+     * {@code appUrl}) instead of the account console: ends wherever 【10】 sends the member, the app's redirect URI.
+     */
+    public void choosingEmailCodesFrom(String appUrl, String userId, String password) {
+        browser.forgetSession();
+        browser.openApp(appUrl);
+        login.logIn(userId, password);
+        birthdate.enter(BIRTHDATE_TYPED);
+        terms.accept();
+        browser.waitForPageId(OnboardingPages.CHOOSER);
+        pages.choose("email-otp");
+        pages.complete();
+    }
+
     /** The whole first login choosing an authenticator app, up to the portal; returns the app's key. */
     public String choosingApp(String userId, String password, String deviceName) {
         untilChooser(userId, password);

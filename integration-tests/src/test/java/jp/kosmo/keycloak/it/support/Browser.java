@@ -81,6 +81,12 @@ public final class Browser {
         waitForPageId("login-login");
     }
 
+    /** The member opens a relying party (the demo portal) that sends them to the login page. */
+    public void openApp(String appUrl) {
+        driver().navigate().to(appUrl);
+        waitForPageId("login-login");
+    }
+
     /**
      * Forgets every cookie of the Keycloak origin: the next visit starts a fresh login. A request the previous page
      * still had in flight (the portal finishing its own sign-in) can set the session cookies again after they were
