@@ -158,12 +158,12 @@ class DockerFilesTest {
         }
 
         @Test
-        @DisplayName("publishes every port on 127.0.0.1 only: Keycloak 8080 and 9000, Mailpit's web mailbox 8025, Prometheus 9090, Grafana 3000")
+        @DisplayName("publishes every port on 127.0.0.1 only: Keycloak 8080 and 9000, Mailpit's web mailbox 8025, Prometheus 9090, Grafana 3001")
         void loopbackPorts() throws IOException {
             ComposeFile compose = ComposeFile.parse(read(DOCKER.resolve("compose.yaml")));
             assertEquals(List.of(), compose.portsNotOnLoopback());
             assertEquals(List.of("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:8025:8025",
-                            "127.0.0.1:9090:9090", "127.0.0.1:3000:3000"),
+                            "127.0.0.1:9090:9090", "127.0.0.1:3001:3000"),
                     compose.services().values().stream().flatMap(s -> s.ports().stream()).toList());
         }
     }
