@@ -1,0 +1,154 @@
+package jp.kosmo.keycloak.funnel;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import jp.kosmo.keycloak.authmethod.AuthMethod;
+import jp.kosmo.keycloak.authmethod.MemberMethods;
+import jp.kosmo.keycloak.birthdate.BirthdateAuthenticator;
+import jp.kosmo.keycloak.roster.ActivationPassword;
+import jp.kosmo.keycloak.terms.Page;
+import jp.kosmo.keycloak.terms.TermsRequiredAction;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * The funnel's two SQL queries over Keycloak's tables ({@code USER_ENTITY}, {@code USER_ATTRIBUTE},
+ * {@code CREDENTIAL}, {@code USER_REQUIRED_ACTION}) and ours ({@code KOSMO_ROSTER_ROW}): one aggregate that counts
+ * every step in a single pass over the realm's members, and one page of the members stuck at a step. Native SQL
+ * because no Keycloak API counts by attribute presence; {@code {h-schema}} is Hibernate's placeholder for the
+ * configured database schema. The same SQL runs on H2 and PostgreSQL.
+ */
+final class FunnelQueries {
+
+    private final EntityManager em;
+    private final FunnelFilter filter;
+    private final String termsVersion;
+
+    FunnelQueries(EntityManager em, FunnelFilter filter, String termsVersion) {
+        this.em = em;
+        this.filter = filter;
+        this.termsVersion = termsVersion;
+    }
+
+    FunnelCounts counts(Instant now) {
+        List<String> sums = new ArrayList<>();
+        for (FunnelStep step : FunnelStep.values()) {
+            sums.add(sum(step.reached()));
+        }
+        for (AuthMethod method : AuthMethod.values()) {
+            sums.add(sum(FunnelStep.Methods.enrolled(method)));
+        }
+        sums.add(sum("(" + FunnelStep.attribute(MemberMethods.PENDING_ATTRIBUTE) + " AND NOT " + FunnelStep.Methods.ANY_ENROLLED + ")"));
+        sums.add(sum("u.ENABLED = FALSE"));
+        sums.add(sum("EXISTS (SELECT 1 FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '"
+                + UserModel.DISABLED_REASON + "' AND a.VALUE = '" + BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT + "')"));
+        String sql = "SELECT COUNT(*), " + String.join(", ", sums) + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where();
+        Object[] row = (Object[]) query(sql).getSingleResult();
+        int i = 0;
+        long members = number(row[i++]);
+        List<Long> reached = new ArrayList<>();
+        for (int s = 0; s < FunnelStep.values().length; s++) {
+            reached.add(number(row[i++]));
+        }
+        Map<String, Long> methods = new LinkedHashMap<>();
+        for (AuthMethod method : AuthMethod.values()) {
+            methods.put(method.id(), number(row[i++]));
+        }
+        methods.put("next-login", number(row[i++]));
+        long disabled = number(row[i++]);
+        long locked = number(row[i]);
+        return new FunnelCounts(members, List.copyOf(reached), methods, disabled, locked, now);
+    }
+
+    /** One page of the members stuck at {@code step}, oldest members first (ties by id, so pages never overlap). */
+    List<StuckMember> stuck(FunnelStep step, Page page) {
+        String sql = "SELECT u.ID, u.USERNAME, u.LAST_NAME, u.FIRST_NAME, u.ENABLED, u.CREATED_TIMESTAMP, "
+                + value(ActivationPassword.CREDENTIAL_CREATED) + ", " + value(FirstSignIn.ATTRIBUTE) + ", "
+                + value(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) + ", " + value(TermsRequiredAction.ACCEPTED_AT_ATTRIBUTE) + ", "
+                + "(SELECT MIN(c.CREATED_DATE) FROM {h-schema}CREDENTIAL c WHERE c.USER_ID = u.ID AND c.TYPE IN ("
+                + String.join(", ", Arrays.stream(AuthMethod.values()).map(m -> "'" + m.credentialType() + "'").toList()) + "))"
+                + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where() + " AND " + step.stuck()
+                + " ORDER BY u.CREATED_TIMESTAMP, u.ID";
+        Query query = query(sql).setFirstResult(page.first()).setMaxResults(page.max());
+        List<StuckMember> members = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            String name = ((row[2] == null ? "" : row[2]) + " " + (row[3] == null ? "" : row[3])).strip();
+            // the time each step records, by FunnelStep (the address and the end record none)
+            Instant[] times = new Instant[FunnelStep.values().length];
+            times[FunnelStep.LETTER_ISSUED.ordinal()] = millis(row[6]);
+            times[FunnelStep.SIGNED_IN.ordinal()] = iso(row[7]);
+            times[FunnelStep.BIRTHDATE_PASSED.ordinal()] = iso(row[8]);
+            times[FunnelStep.TERMS_ACCEPTED.ordinal()] = iso(row[9]);
+            times[FunnelStep.METHOD_CHOSEN.ordinal()] = millis(row[10]);
+            Instant since = row[5] == null ? null : Instant.ofEpochMilli(number(row[5]));
+            for (int s = step.ordinal() - 1; s >= 0; s--) {
+                if (times[s] != null) {
+                    since = times[s];
+                    break;
+                }
+            }
+            members.add(new StuckMember((String) row[0], (String) row[1], name, Boolean.TRUE.equals(bool(row[4])), since));
+        }
+        return members;
+    }
+
+    private Query query(String sql) {
+        Query query = em.createNativeQuery(sql);
+        filter.bind(query);
+        if (sql.contains(":" + FunnelStep.TERMS_VERSION_PARAMETER)) {
+            query.setParameter(FunnelStep.TERMS_VERSION_PARAMETER, termsVersion);
+        }
+        return query;
+    }
+
+    private static String sum(String condition) {
+        return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
+    }
+
+    private static String value(String attribute) {
+        return "(SELECT MIN(a.VALUE) FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '" + attribute + "')";
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value instanceof Number n ? n.intValue() != 0 : null;
+    }
+
+    private static Instant millis(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant iso(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.toString().trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
