@@ -3,6 +3,8 @@ package jp.kosmo.keycloak.funnel;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.Query;
 
@@ -70,15 +72,22 @@ public record FunnelFilter(String realmId, String jobId, LocalDate from, LocalDa
     }
 
     void bind(Query query) {
-        query.setParameter("realmId", realmId);
+        parameters().forEach(query::setParameter);
+    }
+
+    /** The values of the named parameters of {@link #where()}. */
+    Map<String, Object> parameters() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("realmId", realmId);
         if (jobId != null) {
-            query.setParameter("jobId", jobId);
+            values.put("jobId", jobId);
         }
         if (from != null) {
-            query.setParameter("createdFrom", from.atStartOfDay(zone).toInstant().toEpochMilli());
+            values.put("createdFrom", from.atStartOfDay(zone).toInstant().toEpochMilli());
         }
         if (to != null) {
-            query.setParameter("createdBefore", to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            values.put("createdBefore", to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
         }
+        return values;
     }
 }

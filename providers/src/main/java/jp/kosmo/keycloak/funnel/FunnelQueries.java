@@ -29,6 +29,9 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 final class FunnelQueries {
 
+    /** The {@code methods} entry of members who chose a method for the next login and have none enrolled. */
+    static final String NEXT_LOGIN = "next-login";
+
     private final EntityManager em;
     private final FunnelFilter filter;
     private final String termsVersion;
@@ -40,6 +43,21 @@ final class FunnelQueries {
     }
 
     FunnelCounts counts(Instant now) {
+        return counts((Object[]) query(countSql(filter)).getSingleResult(), now);
+    }
+
+    /** One page of the members stuck at {@code step}, oldest members first (ties by id, so pages never overlap). */
+    List<StuckMember> stuck(FunnelStep step, Page page) {
+        Query query = query(stuckSql(filter, step)).setFirstResult(page.first()).setMaxResults(page.max());
+        List<StuckMember> members = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            members.add(stuckMember((Object[]) result, step));
+        }
+        return members;
+    }
+
+    /** The aggregate: members, reached per step, per method, next login, disabled, locked (in this order). */
+    static String countSql(FunnelFilter filter) {
         List<String> sums = new ArrayList<>();
         for (FunnelStep step : FunnelStep.values()) {
             sums.add(sum(step.reached()));
@@ -51,8 +69,10 @@ final class FunnelQueries {
         sums.add(sum("u.ENABLED = FALSE"));
         sums.add(sum("EXISTS (SELECT 1 FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '"
                 + UserModel.DISABLED_REASON + "' AND a.VALUE = '" + BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT + "')"));
-        String sql = "SELECT COUNT(*), " + String.join(", ", sums) + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where();
-        Object[] row = (Object[]) query(sql).getSingleResult();
+        return "SELECT COUNT(*), " + String.join(", ", sums) + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where();
+    }
+
+    static FunnelCounts counts(Object[] row, Instant now) {
         int i = 0;
         long members = number(row[i++]);
         List<Long> reached = new ArrayList<>();
@@ -63,43 +83,40 @@ final class FunnelQueries {
         for (AuthMethod method : AuthMethod.values()) {
             methods.put(method.id(), number(row[i++]));
         }
-        methods.put("next-login", number(row[i++]));
+        methods.put(NEXT_LOGIN, number(row[i++]));
         long disabled = number(row[i++]);
         long locked = number(row[i]);
         return new FunnelCounts(members, List.copyOf(reached), methods, disabled, locked, now);
     }
 
-    /** One page of the members stuck at {@code step}, oldest members first (ties by id, so pages never overlap). */
-    List<StuckMember> stuck(FunnelStep step, Page page) {
-        String sql = "SELECT u.ID, u.USERNAME, u.LAST_NAME, u.FIRST_NAME, u.ENABLED, u.CREATED_TIMESTAMP, "
+    /** The members stuck at {@code step}, with the times the steps before record. */
+    static String stuckSql(FunnelFilter filter, FunnelStep step) {
+        return "SELECT u.ID, u.USERNAME, u.LAST_NAME, u.FIRST_NAME, u.ENABLED, u.CREATED_TIMESTAMP, "
                 + value(ActivationPassword.CREDENTIAL_CREATED) + ", " + value(FirstSignIn.ATTRIBUTE) + ", "
                 + value(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) + ", " + value(TermsRequiredAction.ACCEPTED_AT_ATTRIBUTE) + ", "
                 + "(SELECT MIN(c.CREATED_DATE) FROM {h-schema}CREDENTIAL c WHERE c.USER_ID = u.ID AND c.TYPE IN ("
                 + String.join(", ", Arrays.stream(AuthMethod.values()).map(m -> "'" + m.credentialType() + "'").toList()) + "))"
                 + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where() + " AND " + step.stuck()
                 + " ORDER BY u.CREATED_TIMESTAMP, u.ID";
-        Query query = query(sql).setFirstResult(page.first()).setMaxResults(page.max());
-        List<StuckMember> members = new ArrayList<>();
-        for (Object result : query.getResultList()) {
-            Object[] row = (Object[]) result;
-            String name = ((row[2] == null ? "" : row[2]) + " " + (row[3] == null ? "" : row[3])).strip();
-            // the time each step records, by FunnelStep (the address and the end record none)
-            Instant[] times = new Instant[FunnelStep.values().length];
-            times[FunnelStep.LETTER_ISSUED.ordinal()] = millis(row[6]);
-            times[FunnelStep.SIGNED_IN.ordinal()] = iso(row[7]);
-            times[FunnelStep.BIRTHDATE_PASSED.ordinal()] = iso(row[8]);
-            times[FunnelStep.TERMS_ACCEPTED.ordinal()] = iso(row[9]);
-            times[FunnelStep.METHOD_CHOSEN.ordinal()] = millis(row[10]);
-            Instant since = row[5] == null ? null : Instant.ofEpochMilli(number(row[5]));
-            for (int s = step.ordinal() - 1; s >= 0; s--) {
-                if (times[s] != null) {
-                    since = times[s];
-                    break;
-                }
+    }
+
+    static StuckMember stuckMember(Object[] row, FunnelStep step) {
+        String name = ((row[2] == null ? "" : row[2]) + " " + (row[3] == null ? "" : row[3])).strip();
+        // the time each step records, by FunnelStep (the address and the end record none)
+        Instant[] times = new Instant[FunnelStep.values().length];
+        times[FunnelStep.LETTER_ISSUED.ordinal()] = millis(row[6]);
+        times[FunnelStep.SIGNED_IN.ordinal()] = iso(row[7]);
+        times[FunnelStep.BIRTHDATE_PASSED.ordinal()] = iso(row[8]);
+        times[FunnelStep.TERMS_ACCEPTED.ordinal()] = iso(row[9]);
+        times[FunnelStep.METHOD_CHOSEN.ordinal()] = millis(row[10]);
+        Instant since = row[5] == null ? null : Instant.ofEpochMilli(number(row[5]));
+        for (int s = step.ordinal() - 1; s >= 0; s--) {
+            if (times[s] != null) {
+                since = times[s];
+                break;
             }
-            members.add(new StuckMember((String) row[0], (String) row[1], name, Boolean.TRUE.equals(bool(row[4])), since));
         }
-        return members;
+        return new StuckMember((String) row[0], (String) row[1], name, Boolean.TRUE.equals(bool(row[4])), since);
     }
 
     private Query query(String sql) {
