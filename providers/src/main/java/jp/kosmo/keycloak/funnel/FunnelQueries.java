@@ -23,7 +23,7 @@ import org.keycloak.services.managers.BruteForceProtector;
 /**
  * The funnel's two SQL queries over Keycloak's tables ({@code USER_ENTITY}, {@code USER_ATTRIBUTE},
  * {@code CREDENTIAL}, {@code USER_REQUIRED_ACTION}) and ours ({@code KOSMO_ROSTER_ROW}): one aggregate that counts
- * every step in a single pass over the realm's members, and one page of the members stuck at a step. Native SQL
+ * every step in a single pass over the realm's members (each looked up only as far as they came), and one page of the members stuck at a step. Native SQL
  * because no Keycloak API counts by attribute presence; {@code {h-schema}} is Hibernate's placeholder for the
  * configured database schema. The same SQL runs on H2 and PostgreSQL.
  */
@@ -56,20 +56,34 @@ final class FunnelQueries {
         return members;
     }
 
-    /** The aggregate: members, reached per step, per method, next login, disabled, locked (in this order). */
+    /**
+     * The aggregate: members, reached per step, per method, next login, disabled, locked (in this order). The inner
+     * query gives each member its level ({@link FunnelStep#levelSql()}) and flags; the outer one adds them up.
+     */
     static String countSql(FunnelFilter filter) {
-        List<String> sums = new ArrayList<>();
-        for (FunnelStep step : FunnelStep.values()) {
-            sums.add(sum(step.reached()));
-        }
+        List<String> flags = new ArrayList<>();
+        flags.add(FunnelStep.levelSql() + " AS LVL");
+        int n = 0;
         for (AuthMethod method : AuthMethod.values()) {
-            sums.add(sum(FunnelStep.Methods.enrolled(method)));
+            flags.add(flag(FunnelStep.Methods.enrolled(method)) + " AS M" + n++);
         }
-        sums.add(sum("(" + FunnelStep.attribute(MemberMethods.PENDING_ATTRIBUTE) + " AND NOT " + FunnelStep.Methods.ANY_ENROLLED + ")"));
-        sums.add(sum("u.ENABLED = FALSE"));
-        sums.add(sum("EXISTS (SELECT 1 FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '"
-                + UserModel.DISABLED_REASON + "' AND a.VALUE = '" + BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT + "')"));
-        return "SELECT COUNT(*), " + String.join(", ", sums) + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where();
+        flags.add(flag("(" + FunnelStep.attribute(MemberMethods.PENDING_ATTRIBUTE) + " AND NOT " + FunnelStep.Methods.ANY_ENROLLED + ")") + " AS NXT");
+        flags.add(flag("u.ENABLED = FALSE") + " AS DIS");
+        flags.add(flag("EXISTS (SELECT 1 FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '"
+                + UserModel.DISABLED_REASON + "' AND a.VALUE = '" + BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT + "')") + " AS LCK");
+        List<String> sums = new ArrayList<>();
+        sums.add("COUNT(*)");
+        for (FunnelStep step : FunnelStep.values()) {
+            sums.add("SUM(CASE WHEN f.LVL > " + step.ordinal() + " THEN 1 ELSE 0 END)");
+        }
+        for (int m = 0; m < n; m++) {
+            sums.add("SUM(f.M" + m + ")");
+        }
+        sums.add("SUM(f.NXT)");
+        sums.add("SUM(f.DIS)");
+        sums.add("SUM(f.LCK)");
+        return "SELECT " + String.join(", ", sums) + " FROM (SELECT " + String.join(", ", flags)
+                + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where() + ") f";
     }
 
     static FunnelCounts counts(Object[] row, Instant now) {
@@ -128,8 +142,8 @@ final class FunnelQueries {
         return query;
     }
 
-    private static String sum(String condition) {
-        return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
+    private static String flag(String condition) {
+        return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
     }
 
     private static String value(String attribute) {

@@ -74,6 +74,18 @@ public enum FunnelStep {
         return ordinal() == 0 ? "NOT " + passed : "(" + values()[ordinal() - 1].reached() + " AND NOT " + passed + ")";
     }
 
+    /**
+     * SQL: how many steps member {@code u} has reached, 0 to 7 (the first step not passed decides; CASE stops at the
+     * first match, so each member is looked up only as far as they came).
+     */
+    public static String levelSql() {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (FunnelStep step : values()) {
+            sql.append(" WHEN NOT ").append(step.passed).append(" THEN ").append(step.ordinal());
+        }
+        return sql.append(" ELSE ").append(values().length).append(" END").toString();
+    }
+
     public static Optional<FunnelStep> byId(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
     }
