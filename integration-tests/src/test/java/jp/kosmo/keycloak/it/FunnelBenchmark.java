@@ -72,6 +72,9 @@ class FunnelBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
+            if ((from / BATCH) % 10 == 9) {
+                System.out.printf(Locale.ROOT, "created %d members in %.0f s%n", from + users.size(), seconds(created));
+            }
         }
         double creating = seconds(created);
 
