@@ -3,7 +3,6 @@ package jp.kosmo.keycloak.funnel;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import jp.kosmo.keycloak.authmethod.AuthMethod;
-import jp.kosmo.keycloak.authmethod.MemberMethods;
-import jp.kosmo.keycloak.birthdate.BirthdateAuthenticator;
-import jp.kosmo.keycloak.roster.ActivationPassword;
 import jp.kosmo.keycloak.terms.Page;
-import jp.kosmo.keycloak.terms.TermsRequiredAction;
-import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * The funnel's two SQL queries over Keycloak's tables ({@code USER_ENTITY}, {@code USER_ATTRIBUTE},
- * {@code CREDENTIAL}, {@code USER_REQUIRED_ACTION}) and ours ({@code KOSMO_ROSTER_ROW}): one aggregate that counts
- * every step in a single pass over the realm's members (each looked up only as far as they came), and one page of the members stuck at a step. Native SQL
+ * {@code CREDENTIAL}, {@code USER_REQUIRED_ACTION}) and ours ({@code KOSMO_ROSTER_ROW}), both over
+ * {@link MemberFacts}: one aggregate that counts every step, and one page of the members stuck at a step. Native SQL
  * because no Keycloak API counts by attribute presence; {@code {h-schema}} is Hibernate's placeholder for the
  * configured database schema. The same SQL runs on H2 and PostgreSQL.
  */
@@ -56,34 +49,20 @@ final class FunnelQueries {
         return members;
     }
 
-    /**
-     * The aggregate: members, reached per step, per method, next login, disabled, locked (in this order). The inner
-     * query gives each member its level ({@link FunnelStep#levelSql()}) and flags; the outer one adds them up.
-     */
+    /** The aggregate over {@link MemberFacts}: members, reached per step, per method, next login, disabled, locked. */
     static String countSql(FunnelFilter filter) {
-        List<String> flags = new ArrayList<>();
-        flags.add(FunnelStep.levelSql() + " AS LVL");
-        int n = 0;
-        for (AuthMethod method : AuthMethod.values()) {
-            flags.add(flag(FunnelStep.Methods.enrolled(method)) + " AS M" + n++);
-        }
-        flags.add(flag("(" + FunnelStep.attribute(MemberMethods.PENDING_ATTRIBUTE) + " AND NOT " + FunnelStep.Methods.ANY_ENROLLED + ")") + " AS NXT");
-        flags.add(flag("u.ENABLED = FALSE") + " AS DIS");
-        flags.add(flag("EXISTS (SELECT 1 FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '"
-                + UserModel.DISABLED_REASON + "' AND a.VALUE = '" + BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT + "')") + " AS LCK");
         List<String> sums = new ArrayList<>();
         sums.add("COUNT(*)");
         for (FunnelStep step : FunnelStep.values()) {
-            sums.add("SUM(CASE WHEN f.LVL > " + step.ordinal() + " THEN 1 ELSE 0 END)");
+            sums.add(sum(step.reached()));
         }
-        for (int m = 0; m < n; m++) {
-            sums.add("SUM(f.M" + m + ")");
+        for (int m = 0; m < AuthMethod.values().length; m++) {
+            sums.add("SUM(m.M_" + m + ")");
         }
-        sums.add("SUM(f.NXT)");
-        sums.add("SUM(f.DIS)");
-        sums.add("SUM(f.LCK)");
-        return "SELECT " + String.join(", ", sums) + " FROM (SELECT " + String.join(", ", flags)
-                + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where() + ") f";
+        sums.add(sum("m.PENDING = 1 AND m.ENROLLED = 0"));
+        sums.add(sum("m.ENABLED = FALSE"));
+        sums.add("SUM(m.LOCKED)");
+        return "SELECT " + String.join(", ", sums) + " FROM (" + MemberFacts.sql(filter) + ") m";
     }
 
     static FunnelCounts counts(Object[] row, Instant now) {
@@ -105,13 +84,9 @@ final class FunnelQueries {
 
     /** The members stuck at {@code step}, with the times the steps before record. */
     static String stuckSql(FunnelFilter filter, FunnelStep step) {
-        return "SELECT u.ID, u.USERNAME, u.LAST_NAME, u.FIRST_NAME, u.ENABLED, u.CREATED_TIMESTAMP, "
-                + value(ActivationPassword.CREDENTIAL_CREATED) + ", " + value(FirstSignIn.ATTRIBUTE) + ", "
-                + value(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) + ", " + value(TermsRequiredAction.ACCEPTED_AT_ATTRIBUTE) + ", "
-                + "(SELECT MIN(c.CREATED_DATE) FROM {h-schema}CREDENTIAL c WHERE c.USER_ID = u.ID AND c.TYPE IN ("
-                + String.join(", ", Arrays.stream(AuthMethod.values()).map(m -> "'" + m.credentialType() + "'").toList()) + "))"
-                + " FROM {h-schema}USER_ENTITY u WHERE " + filter.where() + " AND " + step.stuck()
-                + " ORDER BY u.CREATED_TIMESTAMP, u.ID";
+        return "SELECT m.ID, m.USERNAME, m.LAST_NAME, m.FIRST_NAME, m.ENABLED, m.CREATED_TIMESTAMP, m.LETTER_AT, m.SIGNED_IN_AT,"
+                + " m.BIRTHDATE_AT, m.TERMS_AT, m.METHOD_AT FROM (" + MemberFacts.sql(filter) + ") m WHERE " + step.stuck()
+                + " ORDER BY m.CREATED_TIMESTAMP, m.ID";
     }
 
     static StuckMember stuckMember(Object[] row, FunnelStep step) {
@@ -136,18 +111,14 @@ final class FunnelQueries {
     private Query query(String sql) {
         Query query = em.createNativeQuery(sql);
         filter.bind(query);
-        if (sql.contains(":" + FunnelStep.TERMS_VERSION_PARAMETER)) {
-            query.setParameter(FunnelStep.TERMS_VERSION_PARAMETER, termsVersion);
+        if (sql.contains(":" + MemberFacts.TERMS_VERSION_PARAMETER)) {
+            query.setParameter(MemberFacts.TERMS_VERSION_PARAMETER, termsVersion);
         }
         return query;
     }
 
-    private static String flag(String condition) {
-        return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
-    }
-
-    private static String value(String attribute) {
-        return "(SELECT MIN(a.VALUE) FROM {h-schema}USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = '" + attribute + "')";
+    private static String sum(String condition) {
+        return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
     }
 
     private static long number(Object value) {

@@ -257,7 +257,7 @@ class FunnelSqlTest {
     /** {@code {h-schema}} as Hibernate replaces it for the default schema, the named parameters bound in order. */
     private List<Object[]> run(String sql, FunnelFilter filter) throws SQLException {
         Map<String, Object> values = new HashMap<>(filter.parameters());
-        values.put(FunnelStep.TERMS_VERSION_PARAMETER, "1");
+        values.put(MemberFacts.TERMS_VERSION_PARAMETER, "1");
         List<Object> bound = new ArrayList<>();
         Matcher m = PARAMETER.matcher(sql.replace("{h-schema}", ""));
         StringBuilder jdbc = new StringBuilder();
