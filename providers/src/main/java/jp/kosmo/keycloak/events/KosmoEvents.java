@@ -26,6 +26,8 @@ public final class KosmoEvents {
     public static final String DETAIL_FIRST = "kosmo_first";
     public static final String DETAIL_MAX = "kosmo_max";
     public static final String DETAIL_ROWS = "kosmo_rows";
+    /** Admin event of an onboarding-funnel CSV export: the step whose stuck members were exported. */
+    public static final String DETAIL_FUNNEL_STEP = "kosmo_funnel_step";
     /** Login refused because the letter's activation password has expired (value {@code true}). */
     public static final String DETAIL_ACTIVATION_EXPIRED = "kosmo_activation_expired";
     /** Admin events of a roster import: its id, whether it was a dry run; the member whose password was re-issued. */

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import jp.kosmo.keycloak.funnel.FirstSignIn;
 import jp.kosmo.keycloak.roster.ActivationPassword;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import org.keycloak.OAuth2Constants;
@@ -48,6 +49,7 @@ final class KosmoLoginForm extends UsernamePasswordForm {
      * ({@link ActivationPassword}) is refused exactly like a wrong password (same event error, a failure for brute
      * force, the user cleared as the parent does), with the message that the letter expired. Only someone who typed
      * the right password learns that; a wrong password gets Keycloak's usual answer, whatever the member's letter.
+     * The first right password is marked on the member ({@link FirstSignIn}, the funnel's "signed in").
      */
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user, MultivaluedMap<String, String> inputData,
@@ -56,6 +58,7 @@ final class KosmoLoginForm extends UsernamePasswordForm {
             return false;
         }
         if (!ActivationPassword.expired(user, KeycloakClock.INSTANCE.instant())) {
+            FirstSignIn.record(user, KeycloakClock.INSTANCE.instant());
             return true;
         }
         context.getAuthenticationSession().removeAuthNote(PASSWORD_VALIDATED_NOTE);

@@ -2,37 +2,32 @@ package jp.kosmo.keycloak.roster;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
-import jp.kosmo.keycloak.text.SpreadsheetCell;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import jp.kosmo.keycloak.csv.SpreadsheetCsv;
 
 /**
- * The letters as CSV for the union's own mail merge: UTF-8 with a byte order mark (Excel), header
- * {@code user_id,activation_password,expires_on,name}, one row per letter; user IDs and names pass
- * {@link SpreadsheetCell}. Activation passwords never start with a formula character (their alphabet has none).
+ * The letters as CSV for the union's own mail merge, in the form of our admin exports ({@link SpreadsheetCsv}: BOM,
+ * CRLF, quoting, formulas defused, since names come from the union's roster file): header
+ * {@code user_id,activation_password,expires_on,name}, one row per letter.
  */
 public final class CredentialsCsv {
 
-    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+    public static final String MEDIA_TYPE = SpreadsheetCsv.MEDIA_TYPE;
+    static final List<String> HEADER = List.of("user_id", "activation_password", "expires_on", "name");
 
     private CredentialsCsv() {
     }
 
     public static void write(Iterable<Letter> letters, ZoneId zone, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                .setHeader("user_id", "activation_password", "expires_on", "name").get())) {
-            for (Letter letter : letters) {
-                // the name comes from the union's roster file: a cell a spreadsheet would run as a formula is text
-                csv.printRecord(SpreadsheetCell.text(letter.username()), letter.password(),
-                        letter.expiresAt().atZone(zone).toLocalDate(), SpreadsheetCell.text(letter.displayName()));
-            }
+        List<List<String>> rows = new ArrayList<>();
+        for (Letter letter : letters) {
+            rows.add(List.of(letter.username(), letter.password(),
+                    letter.expiresAt().atZone(zone).toLocalDate().toString(), letter.displayName()));
         }
+        out.write(SpreadsheetCsv.render(HEADER, rows).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,8 +36,13 @@ public final class RosterApi {
     private final String base;
 
     public RosterApi(KosmoUrls urls, Supplier<String> token) {
+        this(urls, token, "kosmo-members");
+    }
+
+    /** Another of our admin REST resources of the realm (e.g. {@code kosmo-onboarding}), the same way. */
+    public RosterApi(KosmoUrls urls, Supplier<String> token, String resource) {
         this.token = token;
-        this.base = urls.adminRealm(Browser.REALM) + "/kosmo-members";
+        this.base = urls.adminRealm(Browser.REALM) + "/" + resource;
     }
 
     public record Reply(int status, String contentType, byte[] body) {
