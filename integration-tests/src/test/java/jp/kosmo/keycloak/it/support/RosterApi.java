@@ -116,13 +116,8 @@ public final class RosterApi {
         return (String) reply.object().get("id");
     }
 
-    /** The job's report once its state is DONE (polls every 200 ms; fails after {@code timeout}). */
+    /** The job's report once its state is DONE (polls; fails after {@code timeout}). */
     public Map<String, Object> awaitDone(String id, Duration timeout) {
-        return awaitDone(id, timeout, Duration.ofMillis(200));
-    }
-
-    /** The job's report once its state is DONE, asking every {@code every} ({@code bin/kosmo-import} asks every second). */
-    public Map<String, Object> awaitDone(String id, Duration timeout, Duration every) {
         Instant until = Instant.now().plus(timeout);
         while (true) {
             Reply reply = get("/imports/" + id);
@@ -134,7 +129,7 @@ public final class RosterApi {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError("import " + id + " not done after " + timeout + ": " + report);
             }
-            Members.sleep(every.toMillis());
+            Members.sleep(200);
         }
     }
 
