@@ -34,7 +34,8 @@ final class MemberClaims {
         List<AMR> amr = claims.getAMR();
         List<String> methods = amr == null ? List.of() : amr.stream().map(AMR::getValue).toList();
         String acr = claims.getACR() == null ? null : claims.getACR().getValue();
-        return new PortalSessions.Member(name, userId, methods, acr, claims.getStringClaim(CHOSEN_METHOD_CLAIM), idToken);
+        return new PortalSessions.Member(name, userId, methods, acr, claims.getStringClaim(CHOSEN_METHOD_CLAIM), idToken,
+                claims.getSubject().getValue(), claims.getSessionID() == null ? null : claims.getSessionID().getValue());
     }
 
     private static boolean blank(String s) {

@@ -1,6 +1,10 @@
 package jp.kosmo.keycloak.portal;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.langtag.LangTag;
 import com.nimbusds.langtag.LangTagException;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -27,10 +31,12 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -45,13 +51,15 @@ final class OidcLogin {
     private final PortalConfig config;
     private final Issuer issuer;
     private final ClientID clientId;
+    private final Clock clock;
     private volatile Provider provider;
 
-    private record Provider(OIDCProviderMetadata metadata, IdTokenCheck check) {
+    private record Provider(OIDCProviderMetadata metadata, IdTokenCheck check, LogoutTokenCheck logoutCheck) {
     }
 
-    OidcLogin(PortalConfig config) {
+    OidcLogin(PortalConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.issuer = new Issuer(config.issuer());
         this.clientId = new ClientID(config.clientId());
     }
@@ -124,6 +132,24 @@ final class OidcLogin {
         return MemberClaims.member(claims, idToken);
     }
 
+    /**
+     * A back-channel logout from Keycloak: the validated logout token's claims.
+     *
+     * @throws LoginFailed when the token is not the realm's logout token for us
+     */
+    LogoutTokenClaimsSet backchannelLogout(String logoutToken) throws IOException {
+        if (logoutToken == null || logoutToken.isBlank()) {
+            throw new LoginFailed("back-channel logout without logout_token");
+        }
+        try {
+            return provider().logoutCheck().validate(JWTParser.parse(logoutToken));
+        } catch (java.text.ParseException e) {
+            throw new LoginFailed("unparsable logout token: " + e.getMessage());
+        } catch (IdTokenCheck.InvalidIdToken e) {
+            throw new LoginFailed(e.getMessage());
+        }
+    }
+
     /** RP-initiated logout: Keycloak's end_session_endpoint with the ID token as hint. */
     URI logoutUrl(PortalSessions.Member member, String language) throws IOException {
         Provider p = provider();
@@ -146,7 +172,9 @@ final class OidcLogin {
                     } catch (GeneralException e) {
                         throw new IOException("discovery of " + issuer + " failed: " + e.getMessage(), e);
                     }
-                    p = new Provider(metadata, IdTokenCheck.forRealm(issuer, clientId, metadata.getJWKSetURI()));
+                    JWKSource<SecurityContext> keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build();
+                    p = new Provider(metadata, new IdTokenCheck(issuer, clientId, keys, clock),
+                            new LogoutTokenCheck(issuer, clientId, keys, clock));
                     provider = p;
                 }
             }

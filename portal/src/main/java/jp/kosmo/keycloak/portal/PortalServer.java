@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.portal;
 
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * The demo portal "KOSMO Web" on 127.0.0.1 (the JDK's HTTP server). {@code GET /}: the top page for a signed-in
  * member, else a login at Keycloak; {@code GET /callback}: Keycloak's answer; {@code POST /logout}: RP-initiated
- * logout; {@code GET /signed-out/<lang>}: where Keycloak sends the member back after logout.
+ * logout; {@code POST /backchannel-logout}: Keycloak ends the portal sessions of a Keycloak session;
+ * {@code GET /signed-out/<lang>}: where Keycloak sends the member back after logout.
  */
 public final class PortalServer {
 
@@ -34,18 +36,29 @@ public final class PortalServer {
     private final PortalConfig config;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final PortalSessions sessions = new PortalSessions(Clock.systemUTC());
+    private final PortalSessions sessions;
     private final OidcLogin oidc;
 
-    private PortalServer(PortalConfig config, HttpServer server, ExecutorService executor) {
+    private PortalServer(PortalConfig config, HttpServer server, ExecutorService executor, Clock clock) {
         this.config = config;
         this.server = server;
         this.executor = executor;
-        this.oidc = new OidcLogin(config);
+        this.sessions = new PortalSessions(clock);
+        this.oidc = new OidcLogin(config, clock);
     }
 
     /** @throws UncheckedIOException when the port is taken */
     public static PortalServer start(PortalConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * The portal on {@code clock}, which judges its sessions' idle time and the ID tokens' expiry and issue time. Only
+     * the integration tests pass another clock than the system's: the one they move Keycloak's by.
+     *
+     * @throws UncheckedIOException when the port is taken
+     */
+    public static PortalServer start(PortalConfig config, Clock clock) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
@@ -58,7 +71,7 @@ public final class PortalServer {
             t.setDaemon(true);
             return t;
         });
-        PortalServer portal = new PortalServer(config, server, executor);
+        PortalServer portal = new PortalServer(config, server, executor, clock);
         server.createContext("/", portal::handle);
         server.setExecutor(executor);
         server.start();
@@ -85,6 +98,8 @@ public final class PortalServer {
                     top(exchange, language);
                 } else if ("/callback".equals(path) && "GET".equals(method)) {
                     callback(exchange);
+                } else if ("/backchannel-logout".equals(path) && "POST".equals(method)) {
+                    backchannelLogout(exchange);
                 } else if ("/logout".equals(path) && "POST".equals(method)) {
                     logout(exchange);
                 } else if (path.startsWith("/signed-out/") && "GET".equals(method)) {
@@ -118,7 +133,7 @@ public final class PortalServer {
             setCookie(exchange, created.id());
         }
         OidcLogin.Start start = oidc.start(language);
-        session.pending = start.pending();
+        session.expect(start.pending());
         redirect(exchange, start.authorizationUrl());
     }
 
@@ -126,8 +141,9 @@ public final class PortalServer {
         String id = cookie(exchange);
         PortalSessions.Session session = sessions.find(id)
                 .orElseThrow(() -> new OidcLogin.LoginFailed("callback without a portal session"));
-        PortalSessions.Pending pending = session.pending;
-        session.pending = null;
+        Map<String, String> query = parameters(exchange.getRequestURI().getRawQuery());
+        PortalSessions.Pending pending = session.take(query.get("state"))
+                .orElseThrow(() -> new OidcLogin.LoginFailed("state does not match a login of this session"));
         URI request = URI.create(config.callbackUrl() + (exchange.getRequestURI().getRawQuery() == null ? ""
                 : "?" + exchange.getRequestURI().getRawQuery()));
         PortalSessions.Member member = oidc.finish(request, pending);
@@ -156,6 +172,28 @@ public final class PortalServer {
         exchange.getResponseHeaders().add("Set-Cookie", PortalSessions.COOKIE
                 + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         redirect(exchange, logoutUrl);
+    }
+
+    /**
+     * Keycloak's back-channel logout (the client's "Backchannel logout URL"): the member's Keycloak session ended
+     * (signed out everywhere, a password reset, an admin's logout), so the portal sessions made with it end too.
+     * Answers 200 with no body, or 400 for a token that is not the realm's (Back-Channel Logout 1.0, 2.8).
+     */
+    private void backchannelLogout(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parameters(readForm(exchange));
+        LogoutTokenClaimsSet claims;
+        try {
+            claims = oidc.backchannelLogout(form.get("logout_token"));
+        } catch (OidcLogin.LoginFailed e) {
+            LOG.log(Level.WARNING, "portal: back-channel logout refused: " + e.getMessage());
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(400, -1);
+            return;
+        }
+        sessions.endKeycloakSession(claims.getSubject() == null ? null : claims.getSubject().getValue(),
+                claims.getSessionID() == null ? null : claims.getSessionID().getValue());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, -1);
     }
 
     /** The logout form's redirect goes on to Keycloak, which CSP's form-action must allow. */

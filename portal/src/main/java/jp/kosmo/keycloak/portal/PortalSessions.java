@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class PortalSessions {
     static final String COOKIE = "KOSMO_PORTAL_SESSION";
     static final Duration IDLE = Duration.ofHours(1);
     private static final int MAX_SESSIONS = 10_000;
+    static final int MAX_PENDING = 5;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -38,19 +40,39 @@ final class PortalSessions {
     record Pending(State state, Nonce nonce, CodeVerifier verifier, String language) {
     }
 
-    /** A signed-in member, from a validated ID token. */
-    record Member(String name, String userId, List<String> amr, String acr, String chosenMethod, JWT idToken) {
+    /**
+     * A signed-in member, from a validated ID token; {@code subject} and {@code keycloakSession} ({@code sub},
+     * {@code sid}) name the Keycloak session a back-channel logout ends.
+     */
+    record Member(String name, String userId, List<String> amr, String acr, String chosenMethod, JWT idToken,
+                  String subject, String keycloakSession) {
     }
 
     static final class Session {
         final String csrf;
-        volatile Pending pending;
+        /** Logins in flight by their state, oldest first: a member may start one in several tabs. */
+        private final Map<String, Pending> pending = new LinkedHashMap<>();
         volatile Member member;
         volatile Instant lastSeen;
 
         Session(String csrf, Instant now) {
             this.csrf = csrf;
             this.lastSeen = now;
+        }
+
+        /** A login has started; beyond {@value #MAX_PENDING} in flight the oldest is forgotten. */
+        synchronized void expect(Pending login) {
+            pending.put(login.state().getValue(), login);
+            var oldest = pending.keySet().iterator();
+            while (pending.size() > MAX_PENDING) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
+
+        /** The login Keycloak answers with {@code state}, once: a second answer with the same state finds nothing. */
+        synchronized Optional<Pending> take(String state) {
+            return state == null ? Optional.empty() : Optional.ofNullable(pending.remove(state));
         }
     }
 
@@ -95,6 +117,25 @@ final class PortalSessions {
         String id = randomToken();
         sessions.put(id, session);
         return id;
+    }
+
+    /**
+     * Keycloak ended a session (back-channel logout): every portal session signed in with it ends too. The logout
+     * names the session ({@code sid}), or only the member ({@code sub}), then all of the member's sessions end.
+     *
+     * @return how many portal sessions ended
+     */
+    int endKeycloakSession(String subject, String keycloakSession) {
+        int before = sessions.size();
+        sessions.values().removeIf(s -> {
+            Member member = s.member;
+            if (member == null) {
+                return false;
+            }
+            return keycloakSession != null ? keycloakSession.equals(member.keycloakSession())
+                    : subject != null && subject.equals(member.subject());
+        });
+        return before - sessions.size();
     }
 
     void remove(String id) {

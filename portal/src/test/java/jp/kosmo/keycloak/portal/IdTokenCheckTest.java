@@ -15,14 +15,17 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The portal accepts only the realm's own, fresh ID tokens for this client and this login. */
@@ -89,6 +92,50 @@ class IdTokenCheckTest {
     @Test
     void refusesATokenWithoutNonce() throws JOSEException {
         assertRefused(signed(realmKey, b -> b.claim("nonce", null)));
+    }
+
+    @Test
+    void refusesATokenIssuedInTheFuture() throws JOSEException {
+        Instant later = Instant.now().plus(Duration.ofHours(3));
+        assertRefused(signed(realmKey, b -> b.issueTime(Date.from(later)).expirationTime(Date.from(later.plusSeconds(300)))));
+    }
+
+    @Test
+    void refusesATokenMacedWithThePublicKey() throws JOSEException {
+        // algorithm confusion: HS256 keyed with the realm's public key bytes
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("realm").build(),
+                claims(UnaryOperator.identity()));
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(java.util.Arrays.copyOf(realmKey.toPublicKey().getEncoded(), 64)));
+        assertRefused(jwt);
+    }
+
+    /** The integration tests move the server's clock; the portal then judges token times by that clock. */
+    @Nested
+    class OnAClockThreeHoursAhead {
+
+        private final Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(3));
+        private final IdTokenCheck onAhead = new IdTokenCheck(new Issuer(ISSUER), new ClientID(CLIENT),
+                new ImmutableJWKSet<>(new JWKSet(realmKey.toPublicJWK())), ahead);
+
+        @Test
+        void acceptsATokenIssuedByThatClock() throws JOSEException {
+            Instant now = ahead.instant();
+            SignedJWT token = signed(realmKey, b -> b.issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))));
+            assertDoesNotThrow(() -> onAhead.validate(token, NONCE));
+        }
+
+        @Test
+        void refusesATokenExpiredByThatClock() throws JOSEException {
+            // fresh by the system clock, expired three hours ago by the moved one
+            assertThrows(IdTokenCheck.InvalidIdToken.class, () -> onAhead.validate(signed(realmKey, UnaryOperator.identity()), NONCE));
+        }
+
+        @Test
+        void stillRefusesAForgedSignature() throws JOSEException {
+            Instant now = ahead.instant();
+            SignedJWT token = signed(forgerKey, b -> b.issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))));
+            assertThrows(IdTokenCheck.InvalidIdToken.class, () -> onAhead.validate(token, NONCE));
+        }
     }
 
     private static void assertRefused(SignedJWT token) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PortalPagesTest {
 
     private static PortalSessions.Member member(String name, List<String> amr, String method) {
-        return new PortalSessions.Member(name, "testuser01", amr, "1", method, null);
+        return new PortalSessions.Member(name, "testuser01", amr, "1", method, null, "a1b2c3", "sid-1");
     }
 
     @Test
