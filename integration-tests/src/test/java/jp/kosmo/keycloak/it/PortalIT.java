@@ -8,12 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 import jp.kosmo.keycloak.it.pages.LoginPage;
-import jp.kosmo.keycloak.it.support.Browser;
+import jp.kosmo.keycloak.it.support.DemoPortal;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
 import jp.kosmo.keycloak.it.support.KosmoTestBase;
-import jp.kosmo.keycloak.portal.PortalConfig;
-import jp.kosmo.keycloak.portal.PortalServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo portal "KOSMO Web" (portal/, client kosmo-portal of the realm export) as the manual's stories end: the
  * first login started from the portal ends on its top page 「KOSMO Webログイン後のトップ画面」, and 【11】 ログアウト
  * signs the member out of the portal and of Keycloak. The portal runs in this JVM on 127.0.0.1:3000, the redirect URI
- * the realm export registers.
+ * the realm export registers ({@link DemoPortal}, shared with every other story, which all start and end there).
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class PortalIT extends KosmoTestBase {
@@ -36,29 +33,18 @@ class PortalIT extends KosmoTestBase {
     private static final List<String> MANUAL_SERVICES = List.of("医療情報", "人間ドック予約", "電子申請", "経費報告書作成",
             "健康診断予約");
 
-    private static PortalServer portal;
+    private URI portal;
 
     @BeforeEach
     void startPortal() {
-        if (portal == null) {
-            URI issuer = URI.create(urls.realm(Browser.REALM));
-            portal = PortalServer.start(new PortalConfig(PortalConfig.DEFAULT_PORT, issuer, PortalConfig.DEFAULT_CLIENT_ID));
-        }
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        if (portal != null) {
-            portal.stop();
-            portal = null;
-        }
+        portal = DemoPortal.topPage(urls);
     }
 
     @Test
     @DisplayName("a first login from the portal ends on its top page; after ログアウト the next visit needs a login")
     void firstLoginEndsOnThePortalAndLogoutSignsOut() {
         String member = members.create("portal", "1979-08-22", PASSWORD);
-        String top = portal.url() + "?lang=ja";
+        String top = portal + "?lang=ja";
 
         firstLogin.choosingEmailCodesFrom(top, member, PASSWORD);
         waitForTopPage();
@@ -93,7 +79,7 @@ class PortalIT extends KosmoTestBase {
     @DisplayName("the portal's top page in English with ?lang=en")
     void topPageInEnglish() {
         String member = members.create("portal-en", "1979-08-22", PASSWORD);
-        firstLogin.choosingEmailCodesFrom(portal.url() + "?lang=en", member, PASSWORD);
+        firstLogin.choosingEmailCodesFrom(portal + "?lang=en", member, PASSWORD);
         waitForTopPage();
         assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.text(By.id("portal-services")).contains("Medical information"));
@@ -104,7 +90,7 @@ class PortalIT extends KosmoTestBase {
         new WebDriverWait(browser.driver(), TIMEOUT)
                 .withMessage(() -> "expected the portal's top page but was " + browser.driver().getCurrentUrl()
                         + " (page " + browser.pageId() + ")")
-                .until(d -> d.getCurrentUrl().startsWith(portal.url().toString())
+                .until(d -> d.getCurrentUrl().startsWith(portal.toString())
                         && !d.findElements(By.id("portal-services")).isEmpty());
         WebElement brand = browser.driver().findElement(By.id("portal-brand"));
         assertEquals("KOSMO Web", brand.getText().trim());

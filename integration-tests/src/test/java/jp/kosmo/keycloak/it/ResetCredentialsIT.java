@@ -127,8 +127,7 @@ class ResetCredentialsIT extends KosmoTestBase {
         assertTrue(requestReset(member).startsWith("ユーザIDが登録されている場合は"));
         openResetLink(address, 1);
         browser.waitForPageId(OnboardingPages.OTP_LOGIN);
-        browser.driver().navigate().to(urls.account());
-        browser.waitForPageId(LoginPage.PAGE_ID);
+        browser.openPortal();
 
         requestReset(member);
         openResetLink(address, 2);
@@ -218,7 +217,6 @@ class ResetCredentialsIT extends KosmoTestBase {
         newPassword();
 
         assertEquals(1, members.user(member).getUserSessions().size(), "only the session of the reset remains");
-        other.driver().navigate().to(urls.account());
-        other.waitForPageId(LoginPage.PAGE_ID);
+        other.openPortal();
     }
 }

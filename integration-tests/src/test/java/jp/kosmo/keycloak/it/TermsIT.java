@@ -180,8 +180,7 @@ class TermsIT extends KosmoTestBase {
         assertTrue(api.ofMember(userId).isEmpty(), "a stale 同意する after declining records nothing");
 
         // the portal (same browser, cookies kept) asks for the login again
-        browser.driver().navigate().to(urls.account());
-        browser.waitForPageId(LoginPage.PAGE_ID);
+        browser.openPortal();
         assertTrue(members.user(member).getUserSessions().isEmpty(), "still no session");
 
         login.logIn(member, PASSWORD);

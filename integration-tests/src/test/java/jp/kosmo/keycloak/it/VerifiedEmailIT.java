@@ -527,7 +527,7 @@ class VerifiedEmailIT extends KosmoTestBase {
         codePage.assertCurrent();
 
         assertTrue(members.sessions(member).isEmpty(), "the other browser's session is gone");
-        phone.openPortal(); // the account page asks the other browser to log in again
+        phone.openPortal(); // Keycloak's back-channel logout ended the portal there too: it asks for the login again
         assertEquals(1, mailbox.count());
     }
 

@@ -25,7 +25,7 @@ public final class AccountConsolePage {
     /** Opens the personal-info page and waits until the form with the email has been drawn. */
     public void openPersonalInfo() {
         browser.driver().navigate().to(browser.urls().account());
-        browser.waitForPortal();
+        browser.waitForAccountConsole();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .withMessage(() -> "no email field on the personal-info page at " + browser.driver().getCurrentUrl())
                 .until(ExpectedConditions.presenceOfElementLocated(EMAIL));

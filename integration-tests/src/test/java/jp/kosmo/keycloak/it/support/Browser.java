@@ -23,8 +23,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser {
 
     public static final String REALM = "kosmo";
-    /** The portal (account console) of the realm, as a path: the same on every server. */
+    /** The account console of the realm, as a path: the same on every server. */
     public static final String ACCOUNT_PATH = "/realms/" + REALM + "/account/";
+    /** The demo portal "KOSMO Web" ({@link DemoPortal}), where the members' stories start and end. */
+    public static final URI PORTAL = new jp.kosmo.keycloak.portal.PortalConfig(
+            jp.kosmo.keycloak.portal.PortalConfig.DEFAULT_PORT, URI.create("http://localhost/realms/" + REALM),
+            jp.kosmo.keycloak.portal.PortalConfig.DEFAULT_CLIENT_ID).baseUrl();
+    /** The list of services on the portal's top page 「KOSMO Webログイン後のトップ画面」. */
+    private static final By PORTAL_SERVICES = By.id("portal-services");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -65,8 +71,22 @@ public final class Browser {
         return managed.page().createPage(page);
     }
 
-    /** True when the URL is in the portal (the account console), whatever the server's address. */
+    /** True when the URL is on the demo portal or in the account console, whatever the server's address. */
     public static boolean isPortal(String url) {
+        return isDemoPortal(url) || isAccountConsole(url);
+    }
+
+    private static boolean isDemoPortal(String url) {
+        try {
+            URI uri = URI.create(url);
+            return PORTAL.getScheme().equals(uri.getScheme()) && PORTAL.getHost().equals(uri.getHost())
+                    && PORTAL.getPort() == uri.getPort() && "/".equals(uri.getPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAccountConsole(String url) {
         try {
             String path = URI.create(url).getPath();
             return path != null && path.startsWith(ACCOUNT_PATH);
@@ -75,9 +95,9 @@ public final class Browser {
         }
     }
 
-    /** The member opens the portal (account console) and is sent to the login page. */
+    /** The member opens the portal KOSMO Web (in Japanese, as the letter's address does) and is sent to the login page. */
     public void openPortal() {
-        driver().navigate().to(urls().account());
+        driver().navigate().to(DemoPortal.topPage(urls()) + "?lang=ja");
         waitForPageId("login-login");
     }
 
@@ -182,14 +202,21 @@ public final class Browser {
                 });
     }
 
-    /** Waits until the member is in the portal (the account console), past every login page. */
+    /** Waits until the member is on the portal's top page 「KOSMO Webログイン後のトップ画面」, past every login page. */
     public void waitForPortal() {
         new WebDriverWait(driver(), TIMEOUT)
-                .withMessage(() -> "expected the portal but was page " + pageId() + " at " + driver().getCurrentUrl())
+                .withMessage(() -> "expected the portal's top page but was page " + pageId() + " at " + driver().getCurrentUrl())
+                .until(d -> isDemoPortal(d.getCurrentUrl()) && !d.findElements(PORTAL_SERVICES).isEmpty());
+    }
+
+    /** Waits until the account console (opened by address, for managing sign-in methods) has drawn a page. */
+    public void waitForAccountConsole() {
+        new WebDriverWait(driver(), TIMEOUT)
+                .withMessage(() -> "expected the account console but was page " + pageId() + " at " + driver().getCurrentUrl())
                 .until(d -> {
                     String url = d.getCurrentUrl();
                     String page = pageId();
-                    return isPortal(url) && !url.contains("/protocol/") && !url.contains("/login-actions/")
+                    return isAccountConsole(url) && !url.contains("/protocol/") && !url.contains("/login-actions/")
                             && (page == null || !page.startsWith("login-"));
                 });
     }
