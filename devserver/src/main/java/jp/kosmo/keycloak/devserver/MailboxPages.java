@@ -1,5 +1,7 @@
 package jp.kosmo.keycloak.devserver;
 
+import jp.kosmo.keycloak.portal.Html;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

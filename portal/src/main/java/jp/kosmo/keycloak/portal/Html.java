@@ -1,12 +1,12 @@
 package jp.kosmo.keycloak.portal;
 
-/** HTML escaping for text content and attribute values. */
-final class Html {
+/** HTML escaping for text content and attribute values (the portal's pages and the dev mailbox's). */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
