@@ -35,7 +35,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * ({@code POST /admin/realms/kosmo/partialImport}, requests of {@code -Dkosmo.bench.partial-batch=…} users, no
  * passwords, so nothing is hashed), spread evenly over the steps by the attributes, address, credentials and
  * required actions the steps read. Prints the time of the first count (the database), of the same question again
- * (the node's cache), of a filtered count and of one page of stuck members.
+ * (the node's cache), of a filtered count and of one page of stuck members. On PostgreSQL, production's database, with
+ * {@code -Dkosmo.it.db=postgres} (the README gives the command); the embedded H2 is the dev database.
  */
 @KeycloakIntegrationTest(config = KosmoServerConfig.class)
 class FunnelBenchmark {
@@ -105,7 +106,9 @@ class FunnelBenchmark {
         long perGroup = MEMBERS / GROUPS;
         long members = ((Number) counts.get("members")).longValue();
         System.out.println("=== onboarding funnel, " + MEMBERS + " members (+ the realm's demo members), "
-                + Runtime.getRuntime().availableProcessors() + " cores seen by the test JVM ===");
+                + Runtime.getRuntime().availableProcessors() + " cores seen by the test JVM, database "
+                + System.getProperty("kc.test.database.vendor", System.getProperty("kc.test.database", "the framework's default (H2)"))
+                + " ===");
         System.out.printf(Locale.ROOT, "created by partial import (no passwords, %d per request): %.1f s%n", BATCH, creating);
         System.out.printf(Locale.ROOT, "GET funnel, first (database):   %.3f s%n", firstSeconds);
         System.out.printf(Locale.ROOT, "GET funnel, again (node cache): %.3f s%n", cachedSeconds);
