@@ -102,7 +102,7 @@ class BuiltInRequestsIT extends KosmoTestBase {
             assertEquals("UPDATE_PASSWORD", formExecution());
             assertEquals("", pages.step(), "no onboarding step on Keycloak's page");
             pages.setNewPassword(NEW_PASSWORD);
-            browser.waitForPortal();
+            browser.waitForAccountConsole(); // back where the member asked for it
         } finally {
             members.enableRequiredAction("kosmo-auth-method", true);
         }

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kosmo.keycloak.it.pages.ForgotUserIdPage;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.support.Browser;
+import jp.kosmo.keycloak.it.support.DemoPortal;
 import jp.kosmo.keycloak.it.support.ForgotUserIdClient;
 import jp.kosmo.keycloak.it.support.ForgotUserIdEvents;
 import jp.kosmo.keycloak.it.support.KosmoServerConfig;
@@ -55,7 +56,7 @@ class ForgotUserIdIT extends KosmoTestBase {
     }
 
     @Test
-    @DisplayName("story: login page → 「ユーザIDを忘れた方はこちら」 → address + birthdate → the page's text, one mail with the user ID, its link opens the login page")
+    @DisplayName("story: login page → 「ユーザIDを忘れた方はこちら」 → address + birthdate → the page's text, one mail with the user ID, its link (the portal) opens the login page")
     void story() {
         String member = members.create("fuid", "1979-08-22", "Kosmo-Pass-2026!");
         String address = member + "@example.com";
@@ -82,7 +83,7 @@ class ForgotUserIdIT extends KosmoTestBase {
         assertEquals("【KOSMO Communication Web】ユーザIDのお知らせ", Mails.subject(mail));
         assertTrue(Mails.text(mail).contains("ユーザID: " + member), Mails.text(mail));
         assertTrue(Mails.html(mail).contains(member), Mails.html(mail));
-        assertEquals(urls.account(), Mails.link(mail));
+        assertEquals(DemoPortal.topPage(urls).toString(), Mails.link(mail), "the mail leads back to the portal the member came from");
         assertFalse(Mails.text(mail).contains("19790822") || Mails.text(mail).contains("1979-08-22"));
 
         EventRepresentation event = events.await(List.of(address), 1).get(0);
