@@ -21,8 +21,9 @@ import jp.kosmo.keycloak.email.VerifiedEmailForms.PageMessage;
  * 【5】 実行 on the address page. The address is validated the way Keycloak's own update-email does (the realm's user
  * profile: format, length) except for "another member has it", which must not show: a taken address gets exactly
  * the answer of a free one ({@link VerificationMailer}). The member's mail allowance is checked before any look-up.
- * The address stays pending in this login until it is verified; nothing is written on the member before that. On any
- * error (bad address, wait, mail server down) the page comes back with the typed value.
+ * The address stays pending in this login until it is verified; nothing is written on the member before that. On an
+ * error (bad address, wait) the page comes back with the typed value; the mail itself goes after the answer, so a mail
+ * server that is down or slow is shown on the code page at its next view ({@link VerificationMailer}).
  */
 final class AddressSubmission {
 
@@ -62,11 +63,8 @@ final class AddressSubmission {
         }
 
         String address = KeycloakModelUtils.toLowerCaseSafe(trimmed);
-        if (!mailer.send(context, config, address, now)) {
-            context.challenge(VerifiedEmailForms.addressPage(context, typed, logoutOtherSessions, null,
-                    new PageMessage(org.keycloak.forms.login.MessageType.ERROR, "kosmoVerifiedEmailSendFailed")));
-            return;
-        }
+        // the mail goes after this answer; if it does not, the code page says so at its next view
+        mailer.send(context, config, address, now);
         if (logoutOtherSessions) {
             AuthenticatorUtil.logoutOtherSessions(context);
         }

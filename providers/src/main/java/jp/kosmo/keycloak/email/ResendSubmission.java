@@ -28,10 +28,9 @@ final class ResendSubmission {
             context.challenge(VerifiedEmailForms.codePage(context, config, address, null, waitMessage(allowance)));
             return;
         }
-        PageMessage message = mailer.send(context, config, address, now)
-                ? new PageMessage(MessageType.SUCCESS, "kosmoVerifiedEmailResent", address)
-                : new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailSendFailed");
-        context.challenge(VerifiedEmailForms.codePage(context, config, address, null, message));
+        mailer.send(context, config, address, now);
+        context.challenge(VerifiedEmailForms.codePage(context, config, address, null,
+                new PageMessage(MessageType.SUCCESS, "kosmoVerifiedEmailResent", address)));
     }
 
     /** "Wait n seconds" within the cooldown, "about n minutes" once the hourly cap is reached. */

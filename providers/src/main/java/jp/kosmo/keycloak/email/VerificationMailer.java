@@ -1,26 +1,15 @@
 package jp.kosmo.keycloak.email;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jp.kosmo.keycloak.code.CodeIssuer;
 import jp.kosmo.keycloak.code.CodeStore;
+import jp.kosmo.keycloak.code.FailedMails;
 import jp.kosmo.keycloak.code.MemberMailLimit;
-import jp.kosmo.keycloak.events.KosmoEvents;
-import jp.kosmo.keycloak.metrics.KosmoMetrics;
-import jp.kosmo.keycloak.metrics.Tags;
-import jp.kosmo.keycloak.metrics.Tally;
+import jp.kosmo.keycloak.mail.MailOrigin;
+import jp.kosmo.keycloak.mail.MemberMails;
 
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -37,8 +26,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *       someone tried to use the address. The newcomer sees exactly the page of a free address and simply never
  *       receives a code (the code kept for the login was mailed to nobody).</li>
  * </ul>
- * Either way one mail goes out, the login keeps the pending address and a code, and the member's mail allowance is
- * used; the caller checks the allowance (cooldown, hourly cap) before anything is looked up.
+ * Either way one mail goes out, after the request has committed and never in the page's answer time
+ * ({@link VerificationMail}); the login keeps the pending address and a code, and the member's mail allowance is
+ * used; the caller checks the allowance (cooldown, hourly cap) before anything is looked up. A mail that does not go
+ * gives the allowance back and is shown on the page at its next view, for both kinds alike.
  */
 final class VerificationMailer {
 
@@ -49,12 +40,12 @@ final class VerificationMailer {
     /** The kind of mail for {@link MemberMailLimit}. */
     static final String MAIL_KIND = "verify-email";
 
-    private static final Logger LOG = Logger.getLogger(VerificationMailer.class);
-
     private final CodeIssuer issuer;
+    private final MemberMails mails;
 
-    VerificationMailer(CodeIssuer issuer) {
+    VerificationMailer(CodeIssuer issuer, MemberMails mails) {
         this.issuer = issuer;
+        this.mails = mails;
     }
 
     /** The member's allowance for one more mail now, reserving it when there is one. Looks nothing up. */
@@ -63,24 +54,26 @@ final class VerificationMailer {
                 context.getUser().getId(), now, config.resendCooldownSeconds(), config.maxMailsPerHour());
     }
 
-    /** Sends the mail for {@code address} (lower-case); false only when the mail server refused a verification mail. */
-    boolean send(RequiredActionContext context, VerifiedEmailConfig config, String address, long reservedAt) {
+    /**
+     * Queues the mail for {@code address} (lower-case), to go after this request has committed ({@link MemberMails}):
+     * the login keeps the pending address and the code at once, and the page says the mail is on its way.
+     */
+    void send(RequiredActionContext context, VerifiedEmailConfig config, String address, long reservedAt) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         int now = Time.currentTime();
         CodeIssuer.Issued issued = issuer.issue(now, config.codeLifetimeSeconds());
-        EventBuilder event = context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
-                .user(user)
-                .detail(Details.EMAIL, address);
+        EventBuilder requestEvent = context.getEvent().clone().user(user);
+        MailOrigin origin = MailOrigin.of(session, realm, user, requestEvent);
 
         UserModel owner = session.users().getUserByEmail(realm, address);
         if (owner != null && !owner.getId().equals(user.getId())) {
-            notifyOwner(session, realm, owner, address);
             new VerificationNotes(authSession).mailSent(address, issued.kept());
-            event.error(KosmoEvents.ERROR_ADDRESS_IN_USE);
-            return true;
+            mails.afterCommit(session, VerificationMail.toOwner(origin, address, owner.getId(), reservedAt,
+                    issued.kept().id()));
+            return;
         }
 
         int linkLifetimeSeconds = realm.getActionTokenGeneratedByUserLifespan(VerifyEmailLinkToken.TOKEN_TYPE);
@@ -90,48 +83,18 @@ final class VerificationMailer {
                 .queryParam(Constants.KEY, token.serialize(session, realm, context.getUriInfo()))
                 .build(realm.getName())
                 .toString();
-
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("link", link);
-        attributes.put("linkExpirationMinutes", Long.toString(minutes(linkLifetimeSeconds)));
-        attributes.put("code", issued.code());
-        attributes.put("codeExpirationMinutes", Integer.toString(config.codeLifetimeMinutes()));
-        attributes.put("address", address);
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .setAuthenticationSession(authSession)
-                    .send(SUBJECT, TEMPLATE, attributes, address);
-            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.VERIFICATION, Tags.MailOutcome.SENT));
-        } catch (EmailException e) {
-            // the mail server's answer is in the log, not in the event: reasons are fixed values
-            LOG.warnf(e, "Could not send the verification mail to member %s", user.getId());
-            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.VERIFICATION, Tags.MailOutcome.FAILED));
-            event.error(Errors.EMAIL_SEND_FAILED);
-            new MemberMailLimit(CodeStore.of(session)).sendFailed(MAIL_KIND, user.getId(), reservedAt);
-            return false;
-        }
         new VerificationNotes(authSession).mailSent(address, issued.kept());
         new LatestLink(CodeStore.of(session)).sent(user.getId(), token.getActionVerificationNonce().toString(),
                 linkLifetimeSeconds);
-        event.success();
-        return true;
+        mails.afterCommit(session, VerificationMail.verification(origin, address, link,
+                Long.toString(minutes(linkLifetimeSeconds)), issued.code(), Integer.toString(config.codeLifetimeMinutes()),
+                reservedAt, issued.kept().id()));
     }
 
-    /** The owner learns that someone typed their address; no code, no link. A refused mail changes no answer. */
-    private static void notifyOwner(KeycloakSession session, RealmModel realm, UserModel owner, String address) {
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(owner)
-                    .send(IN_USE_SUBJECT, List.of(), IN_USE_TEMPLATE, new HashMap<>(Map.of("address", address)), address);
-            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.ADDRESS_IN_USE, Tags.MailOutcome.SENT));
-        } catch (EmailException e) {
-            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.ADDRESS_IN_USE, Tags.MailOutcome.FAILED));
-            LOG.warnf(e, "Could not send the address-in-use notice to member %s (%s)", owner.getId(),
-                    e.getCause() == null ? e.getMessage() : e.getCause().toString());
-        }
+    /** True when the mail of this login's current code is known not to have gone (the page says so). */
+    static boolean lastMailFailed(RequiredActionContext context) {
+        return new FailedMails(CodeStore.of(context.getSession())).hasFailed(MAIL_KIND, context.getUser().getId(),
+                new VerificationNotes(context.getAuthenticationSession()).code());
     }
 
     /** Whole minutes for the mail's text, rounded down as Keycloak's own mails do (at least 1). */

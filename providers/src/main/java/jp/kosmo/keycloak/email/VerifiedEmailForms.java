@@ -47,8 +47,19 @@ final class VerifiedEmailForms {
         return withMessage(withStep(context, form), message).createForm(ADDRESS_TEMPLATE);
     }
 
+    /** The code page's message at its next view after a mail that did not go. */
+    static final PageMessage SEND_FAILED = new PageMessage(MessageType.ERROR, "kosmoVerifiedEmailSendFailed");
+
+    /**
+     * 【6】. When the mail of this login's code is known not to have gone, the page says so (in place of no message or
+     * a warning; a refusal to resend stays), with 「メールを再送信」 below as always.
+     */
     static Response codePage(RequiredActionContext context, VerifiedEmailConfig config, String address,
                              FormMessage fieldError, PageMessage message) {
+        if ((message == null || message.key() == null || message.type() == MessageType.WARNING)
+                && VerificationMailer.lastMailFailed(context)) {
+            message = SEND_FAILED;
+        }
         LoginFormsProvider form = context.form()
                 .setAttribute("kosmoEmailAddress", address)
                 .setAttribute("kosmoResendCooldownSeconds", Integer.toString(config.resendCooldownSeconds()))

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.kosmo.keycloak.code.CodeBounds;
 import jp.kosmo.keycloak.code.CodeIssuer;
+import jp.kosmo.keycloak.mail.MemberMails;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -64,7 +65,9 @@ public final class VerifiedEmailRequiredActionFactory implements RequiredActionF
     public void init(Config.Scope config) {
         SecureRandom random = new SecureRandom();
         bounds = CodeBounds.fromServer(config);
-        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeIssuer(random)), bounds);
+        // --spi-required-action--kosmo-verified-email--max-pending-mails: verification mails waiting or being sent on one node
+        action = new VerifiedEmailRequiredAction(new VerificationMailer(new CodeIssuer(random),
+                MemberMails.configured("verification mails", config)), bounds);
     }
 
     @Override

@@ -13,10 +13,9 @@ import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.events.KosmoEvents;
-import jp.kosmo.keycloak.metrics.KosmoMetrics;
+import jp.kosmo.keycloak.mail.MailOrigin;
+import jp.kosmo.keycloak.mail.MemberMails;
 import jp.kosmo.keycloak.metrics.Tags;
-import jp.kosmo.keycloak.metrics.Tally;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticatorUtil;
@@ -52,12 +51,12 @@ public final class EmailOtpAuthenticator implements Authenticator {
     static final String MAIL_KIND = "login-code";
     static final String TEMPLATE = "kosmo-email-otp.ftl";
 
-    private static final Logger LOG = Logger.getLogger(EmailOtpAuthenticator.class);
-
     private final CodeBounds bounds;
+    private final MemberMails mails;
 
-    EmailOtpAuthenticator(CodeBounds bounds) {
+    EmailOtpAuthenticator(CodeBounds bounds, MemberMails mails) {
         this.bounds = bounds;
+        this.mails = mails;
     }
 
     @Override
@@ -73,8 +72,13 @@ public final class EmailOtpAuthenticator implements Authenticator {
         CodeStore store = CodeStore.of(context.getSession());
         IssuedCode current = new MemberLoginCode(store).current(user.getId());
         if (current != null && !new CodeAttempts(store).isSpent(current, now, config.maxTries())) {
-            // a code mailed in this or an earlier login of the member is still good: ask for it, send nothing
-            context.challenge(form(context, config, address).createForm(TEMPLATE));
+            // a code mailed in this or an earlier login of the member is still good: ask for it, send nothing; if its
+            // mail did not go, say so (the member resends; nothing is sent without being asked for)
+            LoginFormsProvider form = form(context, config, address);
+            if (mailedCode(store, config).lastMailFailed(user.getId(), current)) {
+                form.setError(MailedCode.SEND_FAILED_MESSAGE);
+            }
+            context.challenge(form.createForm(TEMPLATE));
             return;
         }
         send(context, config, address, now, null);
@@ -145,32 +149,28 @@ public final class EmailOtpAuthenticator implements Authenticator {
     }
 
     /**
-     * Mails a code within the member's allowance and keeps it for the member; a refusal (cooldown, hourly cap) or a
-     * failed mail is the page's message.
+     * Queues a code mail within the member's allowance and keeps the code for the member; the mail goes after this
+     * request has committed ({@link MemberMails}), so the page says it is on its way. A refusal (cooldown, hourly cap)
+     * is the page's message.
      */
-    private static void send(AuthenticationFlowContext context, EmailOtpConfig config, String address, long now,
-                             String infoKey) {
+    private void send(AuthenticationFlowContext context, EmailOtpConfig config, String address, long now,
+                      String infoKey) {
         UserModel user = context.getUser();
         CodeStore store = CodeStore.of(context.getSession());
-        MailedCode.Result mailed = new MailedCode(store, MAIL_KIND, config.lifetimeSeconds(), config.cooldownSeconds(),
-                config.maxSends()).send(user.getId(), now,
-                (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
-                        context.getAuthenticationSession(), address, code, lifetime, expiresAt),
+        MailOrigin origin = MailOrigin.of(context.getSession(), context.getRealm(), user, context.getEvent());
+        MailedCode.Result mailed = mailedCode(store, config).send(user.getId(), now,
+                code -> mails.afterCommit(context.getSession(),
+                        new CodeMail(origin, address, code, Tags.Mail.EMAIL_CODE, EmailOtpCredentialModel.TYPE)),
                 new MemberLoginCode(store)::save);
-        if (mailed.sent()) {
-            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.SENT));
-        }
-        if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
-            LOG.warnf(mailed.failure(), "Could not send a one-time code to member %s", user.getId());
-            KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.mail(Tags.Mail.EMAIL_CODE, Tags.MailOutcome.FAILED));
-            context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE, EmailOtpCredentialModel.TYPE)
-                    .error(Errors.EMAIL_SEND_FAILED);
-        }
         LoginFormsProvider form = mailed.explain(form(context, config, address));
-        if (mailed.sent() && infoKey != null) {
+        if (mailed.queued() && infoKey != null) {
             form.setInfo(infoKey);
         }
         context.challenge(form.createForm(TEMPLATE));
+    }
+
+    private static MailedCode mailedCode(CodeStore store, EmailOtpConfig config) {
+        return new MailedCode(store, MAIL_KIND, config.lifetimeSeconds(), config.cooldownSeconds(), config.maxSends());
     }
 
     /** The address codes go to: the member's email while it is verified, else none (the factor fails closed). */

@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.emailotp;
 import java.util.List;
 
 import jp.kosmo.keycloak.code.CodeBounds;
+import jp.kosmo.keycloak.mail.MemberMails;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -16,7 +17,8 @@ public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory 
 
     public static final String PROVIDER_ID = "kosmo-email-otp";
 
-    private EmailOtpAuthenticator authenticator = new EmailOtpAuthenticator(CodeBounds.DESIGN);
+    private EmailOtpAuthenticator authenticator = new EmailOtpAuthenticator(CodeBounds.DESIGN,
+            new MemberMails("email-code mails", MemberMails.DEFAULT_MAX_PENDING));
     private static final Requirement[] REQUIREMENT_CHOICES = {
             Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
 
@@ -71,7 +73,9 @@ public final class EmailOtpAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public void init(Config.Scope config) {
-        authenticator = new EmailOtpAuthenticator(CodeBounds.fromServer(config));
+        // --spi-authenticator--kosmo-email-otp--max-pending-mails: the code mails waiting or being sent on one node
+        authenticator = new EmailOtpAuthenticator(CodeBounds.fromServer(config),
+                MemberMails.configured("email-code mails", config));
     }
 
     @Override

@@ -12,9 +12,8 @@ import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
-/** Sends one code to the member's verified address (given explicitly: never whatever the user model holds now) with the {@code kosmo} email theme (ja/en, HTML + text). */
+/** Sends one code (in the background, {@link CodeMail}) to the member's verified address (given explicitly: never whatever the user model holds now) with the {@code kosmo} email theme (ja/en, HTML + text). */
 public final class EmailOtpMailer {
 
     static final String TEMPLATE = "kosmo-email-otp.ftl";
@@ -24,8 +23,8 @@ public final class EmailOtpMailer {
     private EmailOtpMailer() {
     }
 
-    public static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
-                     String address, String code, int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
+    public static void send(KeycloakSession session, RealmModel realm, UserModel user, String address, String code,
+                            int lifetimeSeconds, long expiresAtEpochSeconds) throws EmailException {
         // Keycloak adds its own entries to this map, so it must be mutable
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
@@ -34,7 +33,6 @@ public final class EmailOtpMailer {
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(user)
-                .setAuthenticationSession(authSession)
                 .send(SUBJECT, List.of(), TEMPLATE, attributes, address);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.mail.BackgroundJobs;
 import jp.kosmo.keycloak.metrics.KosmoMetrics;
 import jp.kosmo.keycloak.metrics.Tags;
 import jp.kosmo.keycloak.metrics.Tally;

@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
+import jp.kosmo.keycloak.mail.BackgroundJobs;
 import jp.kosmo.keycloak.metrics.KosmoMeters;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -50,7 +51,7 @@ public final class ForgotUserIdResourceProviderFactory implements RealmResourceP
 
     @Override
     public void init(Config.Scope config) {
-        jobs = new BackgroundJobs(maxPending(config.getInt(MAX_PENDING)));
+        jobs = new BackgroundJobs("forgot-user-ID look-ups", maxPending(config.getInt(MAX_PENDING)));
     }
 
     /** The configured bound, the default when none or less than 1. */

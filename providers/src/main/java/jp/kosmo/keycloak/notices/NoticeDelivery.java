@@ -6,32 +6,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kosmo.keycloak.mail.MemberMail;
+import jp.kosmo.keycloak.mail.MemberMails;
 import jp.kosmo.keycloak.metrics.KosmoMetrics;
 import jp.kosmo.keycloak.metrics.Tags;
 import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.time.MembersZone;
-import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionTask;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Sends one notice, in a session and transaction of its own after the member's request has been committed, with
- * the {@code kosmo} email theme (ja/en, HTML + text) to the notice's explicit address. A mail server that refuses
- * is logged (the member's id and the notice kind, never an address) and changes nothing else.
+ * Sends one notice, in the background in a session and transaction of its own after the member's request has been
+ * committed ({@link MemberMails}), with the {@code kosmo} email theme (ja/en, HTML + text) to the notice's explicit
+ * address. A mail server that refuses is logged by {@link MemberMails} (the member's id and the notice kind, never an
+ * address), counted as a failed notice, and changes nothing else: a notice has no page to show it on.
  */
 record NoticeDelivery(Notice notice, String realmId, String userId, String locale, long occurredAtMillis)
-        implements KeycloakSessionTask {
+        implements MemberMail {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Logger LOG = Logger.getLogger(NoticeDelivery.class);
 
     @Override
-    public void run(KeycloakSession session) {
+    public void send(KeycloakSession session) throws EmailException {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
             return;
@@ -51,16 +51,23 @@ record NoticeDelivery(Notice notice, String realmId, String userId, String local
         attributes.put("maskedNewAddress", notice.maskedNewAddress());
         attributes.putAll(notice.facts());
         attributes.put("when", WHEN.format(MembersZone.of(realm).at(Instant.ofEpochMilli(occurredAtMillis))));
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .send(notice.kind().subjectKey, List.of(), notice.kind().template, attributes, notice.recipient());
-            KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.NOTICE, Tags.MailOutcome.SENT));
-        } catch (EmailException e) {
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .send(notice.kind().subjectKey, List.of(), notice.kind().template, attributes, notice.recipient());
+        KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.NOTICE, Tags.MailOutcome.SENT));
+    }
+
+    @Override
+    public void failed(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm != null) {
             KosmoMetrics.count(session, realm, Tally.mail(Tags.Mail.NOTICE, Tags.MailOutcome.FAILED));
-            LOG.warnf("Could not send the %s notice to member %s (%s)", notice.kind(), userId, e.getClass().getSimpleName());
-            LOG.debugf(e, "Mail server answer for the %s notice to member %s", notice.kind(), userId);
         }
+    }
+
+    @Override
+    public String describe() {
+        return "the " + notice.kind() + " notice to member " + userId;
     }
 }

@@ -3,12 +3,12 @@ package jp.kosmo.keycloak.notices;
 import java.util.Locale;
 import java.util.Optional;
 
+import jp.kosmo.keycloak.mail.MemberMails;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -16,17 +16,18 @@ import org.keycloak.models.UserModel;
  * Event listener {@value SecurityNoticesEventListenerFactory#PROVIDER_ID}: notice mails to the address in force when
  * a member's address is being changed or has been changed ({@link NoticeRules}). It decides while the event is sent,
  * inside the member's request (when the member's address is still the one before the request's changes), and mails
- * after the request has committed ({@link AfterCommitNotices}).
+ * in the background after the request has committed ({@link MemberMails}), never in the page's answer time.
  */
 final class SecurityNoticesEventListener implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(SecurityNoticesEventListener.class);
 
     private final KeycloakSession session;
-    private AfterCommitNotices afterCommit;
+    private final MemberMails mails;
 
-    SecurityNoticesEventListener(KeycloakSession session) {
+    SecurityNoticesEventListener(KeycloakSession session, MemberMails mails) {
         this.session = session;
+        this.mails = mails;
     }
 
     @Override
@@ -42,20 +43,8 @@ final class SecurityNoticesEventListener implements EventListenerProvider {
         Optional<Notice> notice = NoticeRules.decide(event.getType(), event.getDetails(), user.getEmail(),
                 user.isEmailVerified());
         notice.map(n -> n.kind() == Notice.Kind.SIGN_IN_METHOD_RESET ? n.with(Notice.BROWSER, browser()) : n)
-                .ifPresent(n -> schedule(new NoticeDelivery(n, realm.getId(), user.getId(), locale(user), event.getTime())));
-    }
-
-    private void schedule(NoticeDelivery delivery) {
-        KeycloakTransactionManager transactions = session.getTransactionManager();
-        if (!transactions.isActive()) {
-            AfterCommitNotices.sendNow(session.getKeycloakSessionFactory(), delivery);
-            return;
-        }
-        if (afterCommit == null) {
-            afterCommit = new AfterCommitNotices(session.getKeycloakSessionFactory());
-            transactions.enlistAfterCompletion(afterCommit);
-        }
-        afterCommit.add(delivery);
+                .ifPresent(n -> mails.afterCommit(session,
+                        new NoticeDelivery(n, realm.getId(), user.getId(), locale(user), event.getTime())));
     }
 
     /** The browser of this request as it names itself (User-Agent, cut to 200 characters), or null. */

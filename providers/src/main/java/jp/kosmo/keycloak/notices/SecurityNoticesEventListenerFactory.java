@@ -1,5 +1,6 @@
 package jp.kosmo.keycloak.notices;
 
+import jp.kosmo.keycloak.mail.MemberMails;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -14,9 +15,11 @@ public final class SecurityNoticesEventListenerFactory implements EventListenerP
 
     public static final String PROVIDER_ID = "kosmo-security-notices";
 
+    private MemberMails mails = new MemberMails("security notices", MemberMails.DEFAULT_MAX_PENDING);
+
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new SecurityNoticesEventListener(session);
+        return new SecurityNoticesEventListener(session, mails);
     }
 
     @Override
@@ -26,6 +29,8 @@ public final class SecurityNoticesEventListenerFactory implements EventListenerP
 
     @Override
     public void init(Config.Scope config) {
+        // --spi-events-listener--kosmo-security-notices--max-pending-mails: notices waiting or being sent on one node
+        mails = MemberMails.configured("security notices", config);
     }
 
     @Override

@@ -17,15 +17,16 @@ import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
-import jp.kosmo.keycloak.emailotp.EmailOtpMailer;
+import jp.kosmo.keycloak.emailotp.CodeMail;
 import jp.kosmo.keycloak.events.KosmoEvents;
+import jp.kosmo.keycloak.mail.MailOrigin;
+import jp.kosmo.keycloak.mail.MemberMails;
 import jp.kosmo.keycloak.metrics.EventTallies;
 import jp.kosmo.keycloak.metrics.KosmoMetrics;
 import jp.kosmo.keycloak.metrics.Tags;
 import jp.kosmo.keycloak.metrics.Tally;
 import jp.kosmo.keycloak.time.KeycloakClock;
 import jp.kosmo.keycloak.time.MembersZone;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -61,7 +62,11 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
     static final String TEMPLATE = "kosmo-phone-recovery.ftl";
     static final String MAIL_KIND = "recovery-code";
 
-    private static final Logger LOG = Logger.getLogger(PhoneRecoveryAuthenticator.class);
+    private final MemberMails mails;
+
+    PhoneRecoveryAuthenticator(MemberMails mails) {
+        this.mails = mails;
+    }
 
     /** How this member can prove who they are. */
     enum Mode {
@@ -92,7 +97,11 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         CodeStore store = CodeStore.of(context.getSession());
         IssuedCode current = new RecoveryMailCode(store).current(user.getId());
         if (current != null && !new CodeAttempts(store).isSpent(current, now, codes.maxTries())) {
-            context.challenge(form(context, mode).createForm(TEMPLATE));
+            LoginFormsProvider form = form(context, mode);
+            if (mailedCode(store).lastMailFailed(user.getId(), current)) {
+                form.setError(MailedCode.SEND_FAILED_MESSAGE);
+            }
+            context.challenge(form.createForm(TEMPLATE));
             return;
         }
         send(context, now, null);
@@ -148,7 +157,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         recovered(context, RecoveryNotes.BY_RECOVERY_CODE);
     }
 
-    private static void resend(AuthenticationFlowContext context) {
+    private void resend(AuthenticationFlowContext context) {
         send(context, Time.currentTime(), "kosmoCodeResent");
     }
 
@@ -221,32 +230,29 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
                 KosmoMetrics.count(context.getSession(), context.getRealm(), Tally.recovery(tag, outcome)));
     }
 
-    /** Mails a recovery code within the member's allowance (its own kind, apart from login codes) and keeps it. */
-    private static void send(AuthenticationFlowContext context, long now, String infoKey) {
+    /**
+     * Queues a recovery code mail within the member's allowance (its own kind, apart from login codes) and keeps the
+     * code; the mail goes after this request has committed ({@link MemberMails}).
+     */
+    private void send(AuthenticationFlowContext context, long now, String infoKey) {
         UserModel user = context.getUser();
-        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
         String address = verifiedAddress(user);
         CodeStore store = CodeStore.of(context.getSession());
-        MailedCode.Result mailed = new MailedCode(store, MAIL_KIND, codes.lifetimeSeconds(), codes.cooldownSeconds(),
-                codes.maxSends()).send(user.getId(), now,
-                (code, lifetime, expiresAt) -> EmailOtpMailer.send(context.getSession(), context.getRealm(), user,
-                        context.getAuthenticationSession(), address, code, lifetime, expiresAt),
+        MailOrigin origin = MailOrigin.of(context.getSession(), context.getRealm(), user, context.getEvent());
+        MailedCode.Result mailed = mailedCode(store).send(user.getId(), now,
+                code -> mails.afterCommit(context.getSession(),
+                        new CodeMail(origin, address, code, Tags.Mail.RECOVERY_CODE, null)),
                 new RecoveryMailCode(store)::save);
-        if (mailed.sent()) {
-            KosmoMetrics.count(context.getSession(), context.getRealm(),
-                    Tally.mail(Tags.Mail.RECOVERY_CODE, Tags.MailOutcome.SENT));
-        }
-        if (mailed.outcome() == MailedCode.Outcome.SEND_FAILED) {
-            LOG.warnf(mailed.failure(), "Could not send a recovery code to member %s", user.getId());
-            KosmoMetrics.count(context.getSession(), context.getRealm(),
-                    Tally.mail(Tags.Mail.RECOVERY_CODE, Tags.MailOutcome.FAILED));
-            context.getEvent().user(user).error(Errors.EMAIL_SEND_FAILED);
-        }
         LoginFormsProvider form = mailed.explain(form(context, Mode.MAIL));
-        if (mailed.sent() && infoKey != null) {
+        if (mailed.queued() && infoKey != null) {
             form.setInfo(infoKey);
         }
         context.challenge(form.createForm(TEMPLATE));
+    }
+
+    private static MailedCode mailedCode(CodeStore store) {
+        EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
+        return new MailedCode(store, MAIL_KIND, codes.lifetimeSeconds(), codes.cooldownSeconds(), codes.maxSends());
     }
 
     /** Recovery codes if the member has unused ones; else mail + birthdate if allowed and possible; else none. */

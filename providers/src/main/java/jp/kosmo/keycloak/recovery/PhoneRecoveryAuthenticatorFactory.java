@@ -2,6 +2,7 @@ package jp.kosmo.keycloak.recovery;
 
 import java.util.List;
 
+import jp.kosmo.keycloak.mail.MemberMails;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -18,7 +19,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 public final class PhoneRecoveryAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kosmo-phone-recovery";
-    private static final PhoneRecoveryAuthenticator SINGLETON = new PhoneRecoveryAuthenticator();
+    private PhoneRecoveryAuthenticator authenticator = new PhoneRecoveryAuthenticator(
+            new MemberMails("recovery-code mails", MemberMails.DEFAULT_MAX_PENDING));
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.ALTERNATIVE, Requirement.DISABLED};
 
     @Override
@@ -68,11 +70,13 @@ public final class PhoneRecoveryAuthenticatorFactory implements AuthenticatorFac
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override
     public void init(Config.Scope config) {
+        // --spi-authenticator--kosmo-phone-recovery--max-pending-mails: recovery-code mails waiting or being sent on one node
+        authenticator = new PhoneRecoveryAuthenticator(MemberMails.configured("recovery-code mails", config));
     }
 
     @Override

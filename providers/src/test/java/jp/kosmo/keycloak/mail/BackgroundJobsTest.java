@@ -1,4 +1,4 @@
-package jp.kosmo.keycloak.forgotuserid;
+package jp.kosmo.keycloak.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +39,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("at most `capacity` jobs wait; the next one is dropped and counted, not run")
         void dropsBeyondCapacity() {
-            BackgroundJobs jobs = new BackgroundJobs(2);
+            BackgroundJobs jobs = new BackgroundJobs("test jobs", 2);
             HeldExecutor executor = new HeldExecutor();
             AtomicInteger ran = new AtomicInteger();
             for (int i = 0; i < 3; i++) {
@@ -57,7 +57,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("a finished job frees its place, also when it failed")
         void freesPlace() {
-            BackgroundJobs jobs = new BackgroundJobs(1);
+            BackgroundJobs jobs = new BackgroundJobs("test jobs", 1);
             HeldExecutor executor = new HeldExecutor();
             jobs.submit(executor, 0, () -> {
                 throw new IllegalStateException("job failed");
@@ -72,7 +72,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("a job the executor refuses is dropped and frees its place")
         void refused() {
-            BackgroundJobs jobs = new BackgroundJobs(1);
+            BackgroundJobs jobs = new BackgroundJobs("test jobs", 1);
             jobs.submit(command -> {
                 throw new RejectedExecutionException("shutting down");
             }, 0, () -> { });
@@ -83,7 +83,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("a capacity below 1 is refused")
         void capacity() {
-            assertThrows(IllegalArgumentException.class, () -> new BackgroundJobs(0));
+            assertThrows(IllegalArgumentException.class, () -> new BackgroundJobs("test jobs", 0));
         }
     }
 
@@ -94,7 +94,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("a delayed job counts as pending until it has run")
         void pendingWhileDelayed() throws InterruptedException {
-            BackgroundJobs jobs = new BackgroundJobs(1);
+            BackgroundJobs jobs = new BackgroundJobs("test jobs", 1);
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch ran = new CountDownLatch(1);
             // the job holds its place until released, so the checks below do not race the 50 ms delay under load
@@ -121,7 +121,7 @@ class BackgroundJobsTest {
         @Test
         @DisplayName("a refusal after the delay still frees the place")
         void refusedAfterDelay() {
-            BackgroundJobs jobs = new BackgroundJobs(1);
+            BackgroundJobs jobs = new BackgroundJobs("test jobs", 1);
             jobs.submit(command -> {
                 throw new RejectedExecutionException("shutting down");
             }, 20, () -> { });

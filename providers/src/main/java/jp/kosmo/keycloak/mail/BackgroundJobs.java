@@ -1,4 +1,4 @@
-package jp.kosmo.keycloak.forgotuserid;
+package jp.kosmo.keycloak.mail;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -11,15 +11,18 @@ import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The background look-ups of one node: at most {@code capacity} waiting or running at once, so a flood of requests
- * cannot pile up work (and memory) without bound. A request beyond that is answered as always; its look-up is
- * dropped, and a warning with the number dropped (no address, no member) is logged at most once a minute.
+ * Background work of one kind on one node (the forgot-user-ID page's look-ups, the member mails): at most
+ * {@code capacity} jobs waiting or running at once, so a flood of requests cannot pile up work (and memory) without
+ * bound, and the work runs on an executor of its own, never on Keycloak's request threads. A request beyond that is
+ * answered as always; its job is dropped (the caller may say what that means, e.g. a mail recorded as failed), and a
+ * warning with the number dropped (no address, no member) is logged at most once a minute.
  */
-final class BackgroundJobs {
+public final class BackgroundJobs {
 
     private static final Logger LOG = Logger.getLogger(BackgroundJobs.class);
     static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    private final String what;
     private final int capacity;
     private final LongSupplier nanoClock;
     private final AtomicInteger pending = new AtomicInteger();
@@ -28,14 +31,16 @@ final class BackgroundJobs {
     /** When the last warning was logged (nano clock); starts one interval back so the first drop is logged. */
     private final AtomicLong lastWarning;
 
-    BackgroundJobs(int capacity) {
-        this(capacity, System::nanoTime);
+    /** @param what the jobs, as the warning names them ("forgot-user-ID look-ups", "member mails") */
+    public BackgroundJobs(String what, int capacity) {
+        this(what, capacity, System::nanoTime);
     }
 
-    BackgroundJobs(int capacity, LongSupplier nanoClock) {
+    BackgroundJobs(String what, int capacity, LongSupplier nanoClock) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
+        this.what = what;
         this.capacity = capacity;
         this.nanoClock = nanoClock;
         this.lastWarning = new AtomicLong(nanoClock.getAsLong() - WARNING_INTERVAL_NANOS);
@@ -45,10 +50,19 @@ final class BackgroundJobs {
      * Runs {@code job} on {@code executor} after {@code delayMillis}, unless {@code capacity} jobs are already waiting
      * or running; then, or when the executor refuses it, the job is dropped.
      */
-    void submit(Executor executor, long delayMillis, Runnable job) {
+    public void submit(Executor executor, long delayMillis, Runnable job) {
+        submit(executor, delayMillis, job, () -> { });
+    }
+
+    /**
+     * As {@link #submit(Executor, long, Runnable)}; a dropped job runs {@code dropped} instead, on the calling thread
+     * (or, for a refused delayed job, on the timer's), so it must be short and must not throw.
+     */
+    public void submit(Executor executor, long delayMillis, Runnable job, Runnable dropped) {
         if (pending.incrementAndGet() > capacity) {
             drop();
             pending.decrementAndGet();
+            dropped.run();
             return;
         }
         Runnable task = () -> {
@@ -64,22 +78,23 @@ final class BackgroundJobs {
             } catch (RejectedExecutionException e) {
                 drop();
                 pending.decrementAndGet();
+                dropped.run();
             }
         };
         (delayMillis > 0 ? CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, guarded) : guarded).execute(task);
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
     /** Jobs waiting or running now. */
-    int pending() {
+    public int pending() {
         return pending.get();
     }
 
     /** Jobs dropped since the node started. */
-    long dropped() {
+    public long dropped() {
         return dropped.get();
     }
 
@@ -89,8 +104,8 @@ final class BackgroundJobs {
         long now = nanoClock.getAsLong();
         long last = lastWarning.get();
         if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("Forgot-user-ID page: the background look-ups of this node are full (at most %d pending) or refused; "
-                    + "%d request(s) answered without a look-up since the last warning", capacity, droppedSinceWarning.getAndSet(0));
+            LOG.warnf("The %s of this node are full (at most %d pending) or refused; %d dropped since the last warning",
+                    what, capacity, droppedSinceWarning.getAndSet(0));
         }
     }
 }
