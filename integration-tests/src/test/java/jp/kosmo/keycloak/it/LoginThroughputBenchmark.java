@@ -11,10 +11,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,7 @@ import jp.kosmo.keycloak.it.support.SmtpSink;
 import jp.kosmo.keycloak.it.support.TableWrites;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -67,6 +70,11 @@ class LoginThroughputBenchmark {
     static final int ROUNDS = Integer.getInteger("kosmo.bench.rounds", 3);
     static final int WARM_UP = Integer.getInteger("kosmo.bench.warm-up", Math.min(MEMBERS, 100));
     static final int CPU_LOGINS = Integer.getInteger("kosmo.bench.cpu-logins", 20);
+    /**
+     * A diagnosis, not the template: {@code -Dkosmo.bench.kosmo-events-stored=false} switches off the KOSMO realm's
+     * event store (its listeners still run), to see what the stored events cost.
+     */
+    static final boolean KOSMO_EVENTS_STORED = Boolean.parseBoolean(System.getProperty("kosmo.bench.kosmo-events-stored", "true"));
     static final String DATABASE = "kosmo_bench";
     static final String PG_USER = "postgres";
     static final String PG_PASSWORD = "postgres";
@@ -197,7 +205,7 @@ class LoginThroughputBenchmark {
         }
 
         /** {@link #CPU_LOGINS} logins in a row: the server's CPU seconds and the wall seconds, each per login. */
-        private double[] measure(java.util.function.IntConsumer login) {
+        private double[] measure(IntConsumer login) {
             double from = cpu.seconds();
             long start = System.nanoTime();
             for (int i = 0; i < CPU_LOGINS; i++) {
@@ -270,15 +278,15 @@ class LoginThroughputBenchmark {
         user.setFirstName("太郎");
         user.setLastName("山田");
         user.setAttributes(attributes);
-        List<org.keycloak.representations.idm.CredentialRepresentation> credentials = new ArrayList<>();
-        org.keycloak.representations.idm.CredentialRepresentation secret = new org.keycloak.representations.idm.CredentialRepresentation();
+        List<CredentialRepresentation> credentials = new ArrayList<>();
+        CredentialRepresentation secret = new CredentialRepresentation();
         secret.setType("password");
         secret.setValue(password);
         secret.setTemporary(temporary);
         credentials.add(secret);
         if (totpSecret != null) {
             // Keycloak's stored form of an OTP credential (OTPCredentialModel): the secret as the TOTP page posted it
-            org.keycloak.representations.idm.CredentialRepresentation otp = new org.keycloak.representations.idm.CredentialRepresentation();
+            CredentialRepresentation otp = new CredentialRepresentation();
             otp.setType("otp");
             otp.setUserLabel("phone");
             otp.setSecretData(json(Map.of("value", totpSecret)));
@@ -306,6 +314,10 @@ class LoginThroughputBenchmark {
         RealmRepresentation realm = JsonSerialization.readValue(json, RealmRepresentation.class);
         // the local mail sink speaks plain SMTP only
         realm.getSmtpServer().put("starttls", "false");
+        if (!KOSMO_EVENTS_STORED) {
+            realm.setEventsEnabled(false);
+            System.out.println("diagnosis: the KOSMO realm's event store is OFF (-Dkosmo.bench.kosmo-events-stored=false)");
+        }
         admin.realms().create(realm);
         HttpBrowser.ensureClient(admin.realm(KOSMO));
     }
@@ -355,7 +367,7 @@ class LoginThroughputBenchmark {
         double seconds;
         double cpuSeconds;
         final List<Double> latencies = new ArrayList<>();
-        final Map<String, Long> rows = new java.util.TreeMap<>();
+        final Map<String, Long> rows = new TreeMap<>();
 
         Totals(String label) {
             this.label = label;
