@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 
@@ -48,13 +50,14 @@ public final class HttpBrowser {
 
     private final String realm;
     private final KosmoUrls urls;
+    private final LocalhostCookies cookies = new LocalhostCookies();
     private final HttpClient http;
 
     public HttpBrowser(KosmoUrls urls, String realm) {
         this.urls = urls;
         this.realm = realm;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new LocalhostCookies())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -85,6 +88,10 @@ public final class HttpBrowser {
 
         private final CookieManager delegate = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
+        void clear() {
+            delegate.getCookieStore().removeAll();
+        }
+
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
             return delegate.get(uri, requestHeaders);
@@ -98,6 +105,11 @@ public final class HttpBrowser {
                     : values));
             delegate.put(uri, headers);
         }
+    }
+
+    /** Forgets every cookie, as a new browser would start: the next {@link #open()} shows the login page again. */
+    public void forgetSession() {
+        cookies.clear();
     }
 
     /** A page as the server sent it (after following redirects within Keycloak), with its response headers. */
@@ -130,6 +142,21 @@ public final class HttpBrowser {
                 }
             }
             return null;
+        }
+
+        /** The text of the element with this id, as a browser shows it (whitespace collapsed), or null. */
+        public String text(String id) {
+            Element element = Jsoup.parse(body, uri.toString()).getElementById(id);
+            return element == null ? null : element.text();
+        }
+
+        /** The absolute target of the link with this id; fails when the page has none. */
+        public URI link(String id) {
+            Element element = Jsoup.parse(body, uri.toString()).getElementById(id);
+            if (element == null || !element.hasAttr("href")) {
+                throw new AssertionError("no link #" + id + " on page " + pageId() + " (" + status + " " + uri + ")");
+            }
+            return URI.create(element.absUrl("href"));
         }
 
         public Form form(String id) {
