@@ -27,6 +27,11 @@ public final class Admin implements AutoCloseable {
         return client.realm(Browser.REALM);
     }
 
+    /** Every realm of the server (master and ours). */
+    public java.util.List<RealmRepresentation> realms() {
+        return client.realms().findAll();
+    }
+
     public Members members() {
         return new Members(realm());
     }

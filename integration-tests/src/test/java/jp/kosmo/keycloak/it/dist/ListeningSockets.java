@@ -6,10 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The TCP and UDP sockets a process listens on, as {@code ss -tulpn} lists them ({@code 127.0.0.1:8080}). */
+/**
+ * The TCP and UDP sockets a process listens on, as {@code ss -tulpn} lists them: protocol and local address, e.g.
+ * {@code tcp 127.0.0.1:8080} (an IPv4-mapped {@code [::ffff:127.0.0.1]} of a Java socket written as plain IPv4).
+ */
 public final class ListeningSockets {
 
     private ListeningSockets() {
+    }
+
+    private static String plainIpv4(String local) {
+        return local.startsWith("[::ffff:") ? local.substring("[::ffff:".length()).replaceFirst("]:", ":") : local;
     }
 
     public static List<String> of(long pid) {
@@ -22,7 +29,7 @@ public final class ListeningSockets {
             }
             return out.lines().filter(line -> line.contains("pid=" + pid + ","))
                     .map(line -> line.trim().split("\\s+"))
-                    .map(fields -> fields[0] + " " + fields[4])
+                    .map(fields -> fields[0] + " " + plainIpv4(fields[4]))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("ss (iproute2) is needed to list the sockets", e);
