@@ -280,7 +280,7 @@ class ClusterProofIT {
             browser.waitForPageId(LoginPage.PAGE_ID);
         }
         Lockouts onA = new Lockouts(members);
-        assertTrue(onA.awaitFailures(member, 5).failures() == 5, "node-a counted five failures");
+        assertEquals(5, onA.awaitFailures(member, 5).failures(), "node-a counted five failures");
         Lockouts onB = new Lockouts(adminB.members());
         Map<String, Object> status = adminB.members().awaitBruteForceStatus(member, s -> Boolean.TRUE.equals(s.get("disabled")));
         assertEquals(Boolean.TRUE, status.get("disabled"), "node-b's admin API sees the lockout: " + status);
