@@ -139,17 +139,22 @@ public final class KeycloakNode implements AutoCloseable {
         awaitExit(tree, Duration.ofSeconds(30));
     }
 
-    /**
-     * SIGKILL to the Keycloak JVM (not the shell wrapper): no shutdown hook runs, no cache entry is handed over, no
-     * cluster member is told goodbye. Returns the pid that was killed.
-     */
-    public long kill() {
+    /** The pid of the Keycloak JVM (kc.sh's child, or kc.sh itself after it exec'd the JVM). */
+    public long jvmPid() {
         List<ProcessHandle> jvms = tree().stream().filter(KeycloakNode::isJvm).toList();
         if (jvms.size() != 1) {
             throw new IllegalStateException(name + ": expected one Keycloak JVM in the process tree, found " + jvms.size()
                     + " among " + tree().stream().map(p -> p.pid() + "=" + p.info().command().orElse("?")).toList());
         }
-        ProcessHandle jvm = jvms.get(0);
+        return jvms.get(0).pid();
+    }
+
+    /**
+     * SIGKILL to the Keycloak JVM (not the shell wrapper): no shutdown hook runs, no cache entry is handed over, no
+     * cluster member is told goodbye. Returns the pid that was killed.
+     */
+    public long kill() {
+        ProcessHandle jvm = ProcessHandle.of(jvmPid()).orElseThrow();
         if (!jvm.destroyForcibly()) {
             throw new IllegalStateException(name + ": SIGKILL to pid " + jvm.pid() + " was not sent");
         }
