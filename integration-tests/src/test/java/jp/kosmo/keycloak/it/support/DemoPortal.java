@@ -22,19 +22,38 @@ import org.keycloak.common.util.Time;
 public final class DemoPortal {
 
     private static PortalServer portal;
+    private static URI issuer;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(DemoPortal::stop, "kosmo-demo-portal-stop"));
+    }
 
     private DemoPortal() {
     }
 
-    /** The portal's top page for {@code urls}' server, started when not yet running. */
+    /**
+     * The portal's top page for {@code urls}' server, started when not yet running. A test of another server (the
+     * cluster and restart proofs start their own) gets a portal of its own realm in its place, on the same port.
+     */
     public static synchronized URI topPage(KosmoUrls urls) {
+        URI realm = URI.create(urls.realm(Browser.REALM));
+        if (portal != null && !realm.equals(issuer)) {
+            stop();
+        }
         if (portal == null) {
-            PortalConfig config = new PortalConfig(PortalConfig.DEFAULT_PORT, URI.create(urls.realm(Browser.REALM)),
-                    PortalConfig.DEFAULT_CLIENT_ID);
+            PortalConfig config = new PortalConfig(PortalConfig.DEFAULT_PORT, realm, PortalConfig.DEFAULT_CLIENT_ID);
             portal = PortalServer.start(config, new ServerTime());
-            Runtime.getRuntime().addShutdownHook(new Thread(portal::stop, "kosmo-demo-portal-stop"));
+            issuer = realm;
         }
         return portal.url();
+    }
+
+    private static synchronized void stop() {
+        if (portal != null) {
+            portal.stop();
+            portal = null;
+            issuer = null;
+        }
     }
 
     /** Keycloak's {@link Time} (epoch seconds plus the tests' offset) as a {@link Clock}, to the millisecond. */
