@@ -33,7 +33,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * Benchmark, not a test (run with {@code -Pbenchmarks}, see README): the onboarding funnel's answer time for many
  * members (default 100,000, {@code -Dkosmo.bench.members=…}). The members are created with Keycloak's partial import
  * ({@code POST /admin/realms/kosmo/partialImport}, requests of {@code -Dkosmo.bench.partial-batch=…} users, no
- * passwords, so nothing is hashed), spread evenly over the steps by the attributes, address, credentials and
+ * passwords, so nothing is hashed) or, with {@code -Dkosmo.bench.seed=sql} on PostgreSQL, by SQL ({@link #seedBySql}),
+ * spread evenly over the steps by the attributes, address, credentials and
  * required actions the steps read. Prints the time of the first count (the database), of the same question again
  * (the node's cache), of a filtered count and of one page of stuck members. On PostgreSQL, production's database, with
  * {@code -Dkosmo.it.db=postgres} (the README gives the command); the embedded H2 is the dev database.
@@ -43,6 +44,8 @@ class FunnelBenchmark {
 
     static final int MEMBERS = Integer.getInteger("kosmo.bench.members", 100_000);
     static final int BATCH = Integer.getInteger("kosmo.bench.partial-batch", 1000);
+    /** {@code -Dkosmo.bench.seed=sql}: members written by SQL (PostgreSQL only), see {@link #seedBySql}. */
+    static final boolean SQL_SEED = "sql".equals(System.getProperty("kosmo.bench.seed", "partial-import"));
     /** One group of members per place in the funnel: stuck at each of the 7 steps, and done. */
     static final int GROUPS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,21 +64,10 @@ class FunnelBenchmark {
     void funnelAnswerTime() throws Exception {
         KosmoUrls urls = new KosmoUrls(keycloakUrls);
         long created = System.nanoTime();
-        for (int from = 0; from < MEMBERS; from += BATCH) {
-            List<Map<String, Object>> users = new ArrayList<>();
-            for (int i = from; i < Math.min(MEMBERS, from + BATCH); i++) {
-                users.add(member(i));
-            }
-            byte[] body = JSON.writeValueAsBytes(Map.of("ifResourceExists", "SKIP", "users", users));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(urls.adminRealm(Browser.REALM) + "/partialImport"))
-                    .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(30))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            if ((from / BATCH) % 10 == 9) {
-                System.out.printf(Locale.ROOT, "created %d members in %.0f s%n", from + users.size(), seconds(created));
-            }
+        if (SQL_SEED) {
+            seedBySql(realm.admin().toRepresentation().getId());
+        } else {
+            seedByPartialImport(urls);
         }
         double creating = seconds(created);
 
@@ -109,7 +101,8 @@ class FunnelBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores seen by the test JVM, database "
                 + System.getProperty("kc.test.database.vendor", System.getProperty("kc.test.database", "the framework's default (H2)"))
                 + " ===");
-        System.out.printf(Locale.ROOT, "created by partial import (no passwords, %d per request): %.1f s%n", BATCH, creating);
+        System.out.printf(Locale.ROOT, SQL_SEED ? "created by SQL inserts into Keycloak's tables, then ANALYZE: %.1f s%n"
+                : "created by partial import (no passwords, " + BATCH + " per request): %.1f s%n", creating);
         System.out.printf(Locale.ROOT, "GET funnel, first (database):   %.3f s%n", firstSeconds);
         System.out.printf(Locale.ROOT, "GET funnel, again (node cache): %.3f s%n", cachedSeconds);
         System.out.printf(Locale.ROOT, "GET funnel?from=&to= (database): %.3f s%n", filteredSeconds);
@@ -121,6 +114,112 @@ class FunnelBenchmark {
         List<?> steps = (List<?>) counts.get("steps");
         long complete = ((Number) ((Map<?, ?>) steps.get(steps.size() - 1)).get("reached")).longValue();
         assertEquals(true, complete >= perGroup, "the last group is done: " + complete);
+    }
+
+    private void seedByPartialImport(KosmoUrls urls) throws Exception {
+        long created = System.nanoTime();
+        for (int from = 0; from < MEMBERS; from += BATCH) {
+            List<Map<String, Object>> users = new ArrayList<>();
+            for (int i = from; i < Math.min(MEMBERS, from + BATCH); i++) {
+                users.add(member(i));
+            }
+            byte[] body = JSON.writeValueAsBytes(Map.of("ifResourceExists", "SKIP", "users", users));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(urls.adminRealm(Browser.REALM) + "/partialImport"))
+                    .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(30))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            if ((from / BATCH) % 10 == 9) {
+                System.out.printf(Locale.ROOT, "created %d members in %.0f s%n", from + users.size(), seconds(created));
+            }
+        }
+    }
+
+    /**
+     * The same members as {@link #member(int)} describes, written straight into Keycloak's tables on PostgreSQL (the
+     * test framework's remote database): partial import makes about 25 members a second on 2 cores, so 100,000 would
+     * take over an hour before the one query this benchmark is about. The rows are what Keycloak itself writes for
+     * such a user (entity, attributes, an OTP credential, a required action); the funnel reads only those tables.
+     * Then {@code ANALYZE}, as autovacuum would after so many inserts.
+     */
+    private static void seedBySql(String realmId) throws Exception {
+        String url = System.getProperty("kc.test.database.url");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("-Dkosmo.bench.seed=sql needs PostgreSQL (-Dkosmo.it.db=postgres), not " + url);
+        }
+        long now = System.currentTimeMillis();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url + (url.contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true", System.getProperty("kc.test.database.user"), System.getProperty("kc.test.database.password"))) {
+            db.setAutoCommit(false);
+            try (var users = db.prepareStatement("INSERT INTO user_entity (id, email, email_constraint, email_verified, enabled,"
+                    + " first_name, last_name, realm_id, username, created_timestamp, not_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                 var attributes = db.prepareStatement("INSERT INTO user_attribute (id, name, value, user_id) VALUES (?, ?, ?, ?)");
+                 var credentials = db.prepareStatement("INSERT INTO credential (id, type, user_id, created_date, user_label,"
+                         + " secret_data, credential_data, priority, version) VALUES (?, ?, ?, ?, ?, ?, ?, 10, 0)");
+                 var actions = db.prepareStatement("INSERT INTO user_required_action (user_id, required_action) VALUES (?, ?)")) {
+                for (int i = 0; i < MEMBERS; i++) {
+                    Map<String, Object> member = member(i);
+                    String id = java.util.UUID.randomUUID().toString();
+                    String email = (String) member.get("email");
+                    users.setString(1, id);
+                    users.setString(2, email);
+                    users.setString(3, email == null ? id : email);
+                    users.setBoolean(4, Boolean.TRUE.equals(member.get("emailVerified")));
+                    users.setBoolean(5, true);
+                    users.setString(6, (String) member.get("firstName"));
+                    users.setString(7, (String) member.get("lastName"));
+                    users.setString(8, realmId);
+                    users.setString(9, (String) member.get("username"));
+                    users.setLong(10, now);
+                    users.addBatch();
+                    @SuppressWarnings("unchecked")
+                    Map<String, List<String>> attrs = (Map<String, List<String>>) member.get("attributes");
+                    for (Map.Entry<String, List<String>> attribute : attrs.entrySet()) {
+                        for (String value : attribute.getValue()) {
+                            attributes.setString(1, java.util.UUID.randomUUID().toString());
+                            attributes.setString(2, attribute.getKey());
+                            attributes.setString(3, value);
+                            attributes.setString(4, id);
+                            attributes.addBatch();
+                        }
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, String>> creds = (List<Map<String, String>>) member.getOrDefault("credentials", List.of());
+                    for (Map<String, String> credential : creds) {
+                        credentials.setString(1, java.util.UUID.randomUUID().toString());
+                        credentials.setString(2, credential.get("type"));
+                        credentials.setString(3, id);
+                        credentials.setLong(4, now);
+                        credentials.setString(5, credential.get("userLabel"));
+                        credentials.setString(6, credential.get("secretData"));
+                        credentials.setString(7, credential.get("credentialData"));
+                        credentials.addBatch();
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<String> required = (List<String>) member.getOrDefault("requiredActions", List.of());
+                    for (String action : required) {
+                        actions.setString(1, id);
+                        actions.setString(2, action);
+                        actions.addBatch();
+                    }
+                    if (i % 5000 == 4999 || i == MEMBERS - 1) {
+                        users.executeBatch();
+                        attributes.executeBatch();
+                        credentials.executeBatch();
+                        actions.executeBatch();
+                        db.commit();
+                    }
+                    if (i % 20000 == 19999) {
+                        System.out.printf(Locale.ROOT, "created %d members by SQL%n", i + 1);
+                    }
+                }
+            }
+            db.setAutoCommit(true);
+            try (var analyze = db.createStatement()) {
+                analyze.execute("ANALYZE user_entity, user_attribute, credential, user_required_action");
+            }
+        }
     }
 
     /** Member {@code i}, in group {@code i % 8}: 0 has no letter, 1 stops after the letter, …, 7 is done. */
