@@ -66,7 +66,7 @@ public final class IdTokenCheck {
         try {
             return new IDTokenClaimsSet(processor.process(idToken, null));
         } catch (BadJOSEException | JOSEException | ParseException e) {
-            throw new InvalidIdToken(e.getMessage());
+            throw new InvalidIdToken(reason(e));
         }
     }
 
@@ -90,6 +90,11 @@ public final class IdTokenCheck {
         private static Date moved(Date time, long ahead) {
             return time == null ? null : new Date(time.getTime() - ahead);
         }
+    }
+
+    /** What the log says of a refusal: some of Nimbus' exceptions (a rate-limited key refetch) carry no message. */
+    static String reason(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** The ID token was refused; the message is for the log, never for the member's page. */

@@ -48,7 +48,7 @@ final class LogoutTokenCheck {
         try {
             return new LogoutTokenClaimsSet(processor.process(logoutToken, null));
         } catch (BadJOSEException | JOSEException | ParseException e) {
-            throw new IdTokenCheck.InvalidIdToken("logout token: " + e.getMessage());
+            throw new IdTokenCheck.InvalidIdToken("logout token: " + IdTokenCheck.reason(e));
         }
     }
 

@@ -3,6 +3,7 @@ package jp.kosmo.keycloak.it.support;
 import jp.kosmo.keycloak.it.pages.FirstLogin;
 import jp.kosmo.keycloak.it.pages.LoginPage;
 import jp.kosmo.keycloak.it.pages.OnboardingPages;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -51,6 +52,12 @@ public abstract class KosmoTestBase {
     protected OnboardingPages pages;
     /** The one walk through the onboarding pages in their order. */
     protected FirstLogin firstLogin;
+
+    /** Each class gets the realm afresh, with new keys: the demo portal starts anew for it ({@link DemoPortal#forNewRealm}). */
+    @BeforeAll
+    static void freshPortal() {
+        DemoPortal.forNewRealm();
+    }
 
     @BeforeEach
     final void kosmoSetUp() {
