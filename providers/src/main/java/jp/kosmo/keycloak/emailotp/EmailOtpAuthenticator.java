@@ -11,6 +11,7 @@ import jp.kosmo.keycloak.code.CodeStore;
 import jp.kosmo.keycloak.code.IssuedCode;
 import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
+import jp.kosmo.keycloak.email.MemberAddress;
 import jp.kosmo.keycloak.email.AddressMask;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.mail.MailOrigin;
@@ -63,7 +64,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
-        String address = verifiedAddress(user);
+        String address = MemberAddress.verified(user);
         if (address == null) {
             noVerifiedAddress(context);
             return;
@@ -88,7 +89,7 @@ public final class EmailOtpAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         EmailOtpConfig config = EmailOtpConfig.of(context.getAuthenticatorConfig(), bounds);
         UserModel user = context.getUser();
-        String address = verifiedAddress(user);
+        String address = MemberAddress.verified(user);
         if (address == null) {
             noVerifiedAddress(context);
             return;
@@ -171,12 +172,6 @@ public final class EmailOtpAuthenticator implements Authenticator {
 
     private static MailedCode mailedCode(CodeStore store, EmailOtpConfig config) {
         return new MailedCode(store, MAIL_KIND, config.lifetimeSeconds(), config.cooldownSeconds(), config.maxSends());
-    }
-
-    /** The address codes go to: the member's email while it is verified, else none (the factor fails closed). */
-    static String verifiedAddress(UserModel user) {
-        String email = user.getEmail();
-        return email != null && !email.isBlank() && user.isEmailVerified() ? email : null;
     }
 
     private static void noVerifiedAddress(AuthenticationFlowContext context) {

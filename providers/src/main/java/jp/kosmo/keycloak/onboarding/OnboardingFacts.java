@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import jp.kosmo.keycloak.authmethod.AuthMethodConfig;
 import jp.kosmo.keycloak.authmethod.MemberMethods;
 import jp.kosmo.keycloak.birthdate.BirthdateAuthenticator;
+import jp.kosmo.keycloak.email.MemberAddress;
 import jp.kosmo.keycloak.recovery.RecoveryCodesMode;
 import jp.kosmo.keycloak.terms.TermsConfig;
 import jp.kosmo.keycloak.terms.TermsRequiredAction;
@@ -41,7 +42,7 @@ final class OnboardingFacts {
     static MemberState member(UserModel user, AuthenticationSessionModel authSession, boolean birthdateOnFile) {
         boolean passwordChange = Stream.concat(user.getRequiredActionsStream(), authSession.getRequiredActions().stream())
                 .anyMatch(OnboardingFacts::requestsPasswordChange);
-        boolean verifiedAddress = user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified();
+        boolean verifiedAddress = MemberAddress.verified(user) != null;
         boolean recoveryCodes = user.credentialManager()
                 .getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE).findAny().isPresent();
         return new MemberState(user.getFirstAttribute(BirthdateAuthenticator.VERIFIED_AT_ATTRIBUTE) != null, birthdateOnFile,

@@ -16,8 +16,9 @@ import jp.kosmo.keycloak.code.IssuedCode;
 import jp.kosmo.keycloak.code.MailedCode;
 import jp.kosmo.keycloak.code.MemberMailLimit;
 import jp.kosmo.keycloak.email.AddressMask;
-import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
+import jp.kosmo.keycloak.email.MemberAddress;
 import jp.kosmo.keycloak.emailotp.CodeMail;
+import jp.kosmo.keycloak.emailotp.EmailOtpConfig;
 import jp.kosmo.keycloak.events.KosmoEvents;
 import jp.kosmo.keycloak.mail.MailOrigin;
 import jp.kosmo.keycloak.mail.MemberMails;
@@ -236,7 +237,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
      */
     private void send(AuthenticationFlowContext context, long now, String infoKey) {
         UserModel user = context.getUser();
-        String address = verifiedAddress(user);
+        String address = MemberAddress.verified(user);
         CodeStore store = CodeStore.of(context.getSession());
         MailOrigin origin = MailOrigin.of(context.getSession(), context.getRealm(), user, context.getEvent());
         MailedCode.Result mailed = mailedCode(store).send(user.getId(), now,
@@ -265,7 +266,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         }
         LocalDate today = MembersZone.of(context.getRealm()).today(KeycloakClock.INSTANCE);
         boolean mail = PhoneRecoveryConfig.of(context.getAuthenticatorConfig()).emailFallback()
-                && verifiedAddress(user) != null && birthdateOnFile(user, today) != null;
+                && MemberAddress.verified(user) != null && birthdateOnFile(user, today) != null;
         return mail ? Mode.MAIL : Mode.NONE;
     }
 
@@ -277,10 +278,6 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
         return BirthdateOnFile.of(user, BirthdateConfig.DEFAULTS.attribute(), today);
     }
 
-    private static String verifiedAddress(UserModel user) {
-        String email = user.getEmail();
-        return email != null && !email.isBlank() && user.isEmailVerified() ? email : null;
-    }
 
     private static LoginFormsProvider form(AuthenticationFlowContext context, Mode mode) {
         LoginFormsProvider form = context.form()
@@ -292,7 +289,7 @@ public final class PhoneRecoveryAuthenticator implements Authenticator {
                     .ifPresent(next -> form.setAttribute("kosmoRecoveryCodeNumber", Integer.toString(next.getNumber())));
         } else if (mode == Mode.MAIL) {
             EmailOtpConfig codes = EmailOtpConfig.DEFAULTS;
-            form.setAttribute("kosmoCodeEmail", AddressMask.mask(verifiedAddress(context.getUser())))
+            form.setAttribute("kosmoCodeEmail", AddressMask.mask(MemberAddress.verified(context.getUser())))
                     .setAttribute("kosmoCodeTtlMinutes", Math.max(1, codes.lifetimeSeconds() / 60))
                     .setAttribute("kosmoCodeCooldownSeconds", codes.cooldownSeconds());
         } else {
